@@ -22,7 +22,7 @@ import java.util.function.Function;
  * <pre>{@code
  * TagSet supported = PythonTarget.cpython(3, 12, Platforms.windows("amd64")).tagSet();
  * supported.rank(Tag.parse("cp312-cp312-win_amd64"));   // OptionalInt[0]
- * supported.rank(Tag.parse("py3-none-any"));            // OptionalInt[41]
+ * supported.rank(Tag.parse("py3-none-any"));            // OptionalInt[29]
  * supported.best(wheels, WheelFilename::tags);          // the wheel to install, if any
  * }</pre>
  *
