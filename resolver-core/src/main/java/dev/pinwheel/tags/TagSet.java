@@ -132,6 +132,41 @@ public final class TagSet {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The wheel to install among wheels of one release, as pip chooses: the best {@linkplain #bestRank tag
+     * rank} first, then the highest {@linkplain WheelFilename#buildTag() build tag} (a wheel without one loses
+     * to any with one), then the first given. Empty if none is compatible.
+     *
+     * <pre>{@code
+     * supported.bestWheel(List.of(WheelFilename.parse("foo-1.0-1-py3-none-any.whl"),
+     *                             WheelFilename.parse("foo-1.0-2-py3-none-any.whl")));   // the build 2 wheel
+     * }</pre>
+     */
+    public Optional<WheelFilename> bestWheel(Collection<WheelFilename> wheels) {
+        WheelFilename best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (WheelFilename w : wheels) {
+            OptionalInt r = bestRank(w.tags());
+            if (r.isEmpty()) {
+                continue;
+            }
+            int rank = r.getAsInt();
+            if (best == null || rank < bestRank
+                    || (rank == bestRank && compareBuild(w.buildTag(), best.buildTag()) > 0)) {
+                best = w;
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int compareBuild(Optional<BuildTag> a, Optional<BuildTag> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isPresent(), b.isPresent());
+        }
+        return a.get().compareTo(b.get());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TagSet && ((TagSet) o).tags.equals(tags);

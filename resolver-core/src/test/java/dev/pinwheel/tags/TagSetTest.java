@@ -50,6 +50,21 @@ class TagSetTest {
     }
 
     @Test
+    void bestWheel_breaksRankTiesByHighestBuildTag() {
+        WheelFilename plain = WheelFilename.parse("foo-1.0-py3-none-any.whl");
+        WheelFilename b2 = WheelFilename.parse("foo-1.0-2-py3-none-any.whl");
+        WheelFilename b10 = WheelFilename.parse("foo-1.0-10-py3-none-any.whl");
+        WheelFilename b10a = WheelFilename.parse("foo-1.0-10a-py3-none-any.whl");
+        WheelFilename specific = WheelFilename.parse("foo-1.0-cp312-abi3-win_amd64.whl");
+        WheelFilename linux = WheelFilename.parse("foo-1.0-99-cp312-abi3-manylinux_2_17_x86_64.whl");
+        assertEquals(Optional.of(b10a), WINDOWS.bestWheel(List.of(plain, b2, b10a, b10)));
+        assertEquals(Optional.of(b10), WINDOWS.bestWheel(List.of(plain, b10, b2)));
+        assertEquals(Optional.of(b2), WINDOWS.bestWheel(List.of(b2, plain)));
+        assertEquals(Optional.of(specific), WINDOWS.bestWheel(List.of(b10, specific, linux)));
+        assertEquals(Optional.empty(), WINDOWS.bestWheel(List.of(linux)));
+    }
+
+    @Test
     void of_keepsTheFirstRankOfDuplicates() {
         Tag a = Tag.parse("py3-none-any");
         Tag b = Tag.parse("py2-none-any");
