@@ -122,12 +122,12 @@ final class EmailHeaderReader {
             String key = e.getKey();
             Group g = e.getValue();
             if (g.badEncoding) {
-                out.putUnparsed(key, g.values, g.lines);
+                out.putUnparsed(key, g.values, g.lines, "Not valid UTF-8");
                 continue;
             }
             Optional<MetadataField> known = MetadataField.fromHeader(key);
             if (known.isEmpty()) {
-                out.putUnparsed(key, g.values, g.lines);
+                out.putUnparsed(key, g.values, g.lines, "Not a core metadata field");
                 continue;
             }
             MetadataField field = known.get();
@@ -136,7 +136,7 @@ final class EmailHeaderReader {
                     if (g.values.size() == 1) {
                         out.putValue(field, g.values.get(0), g.lines);
                     } else {
-                        out.putUnparsed(key, g.values, g.lines);
+                        out.putUnparsed(key, g.values, g.lines, repeated(g));
                     }
                     break;
                 case MULTIPLE:
@@ -155,13 +155,13 @@ final class EmailHeaderReader {
                         }
                         out.putValue(field, words, g.lines);
                     } else {
-                        out.putUnparsed(key, g.values, g.lines);
+                        out.putUnparsed(key, g.values, g.lines, repeated(g));
                     }
                     break;
                 case PROJECT_URLS:
                     Map<String, String> urls = projectUrls(g.values);
                     if (urls == null) {
-                        out.putUnparsed(key, g.values, g.lines);
+                        out.putUnparsed(key, g.values, g.lines, "Two values have the same label");
                     } else {
                         out.putValue(field, urls, g.lines);
                     }
@@ -177,14 +177,15 @@ final class EmailHeaderReader {
         if (!rawBody.isEmpty()) {
             String payload = fromBytes ? decodeUtf8(rawBody) : rawBody;
             if (payload == null) {
-                out.putUnparsed("description", List.of(rawBody), List.of(bodyLine));
+                out.putUnparsed("description", List.of(rawBody), List.of(bodyLine), "The body is not valid UTF-8");
             } else {
                 out.body(payload);
                 if (out.value(MetadataField.DESCRIPTION) != null) {
                     String header = (String) out.value(MetadataField.DESCRIPTION);
                     int headerLine = groups.get("description").lines.get(0);
                     out.removeValue(MetadataField.DESCRIPTION);
-                    out.putUnparsed("description", List.of(header, payload), List.of(headerLine, bodyLine));
+                    out.putUnparsed("description", List.of(header, payload), List.of(headerLine, bodyLine),
+                            "Given both as a header and as the message body");
                 } else if (out.hasUnparsed("description")) {
                     out.putUnparsed("description", List.of(payload), List.of(bodyLine));
                 } else {
@@ -193,6 +194,10 @@ final class EmailHeaderReader {
             }
         }
         return out.build();
+    }
+
+    private static String repeated(Group g) {
+        return "Given " + g.values.size() + " times, but it may be given once";
     }
 
     private static void finish(Pending p, boolean fromBytes, Map<String, Group> groups, RawMetadata.Builder out) {

@@ -87,6 +87,7 @@ public final class RawMetadata {
     private final Map<MetadataField, List<Integer>> lines;
     private final Map<String, List<String>> unparsed;
     private final Map<String, List<Integer>> unparsedLines;
+    private final Map<String, String> unparsedReasons;
     private final List<Header> headers;
     private final Optional<String> body;
     private final List<IgnoredLine> ignoredLines;
@@ -105,6 +106,7 @@ public final class RawMetadata {
         LinkedHashMap<String, List<Integer>> ul = new LinkedHashMap<>();
         b.unparsedLines.forEach((k, x) -> ul.put(k, List.copyOf(x)));
         this.unparsedLines = Collections.unmodifiableMap(ul);
+        this.unparsedReasons = Map.copyOf(b.unparsedReasons);
         this.headers = List.copyOf(b.headers);
         this.body = Optional.ofNullable(b.body);
         this.ignoredLines = List.copyOf(b.ignoredLines);
@@ -385,6 +387,14 @@ public final class RawMetadata {
         return l == null || l.isEmpty() ? OptionalInt.empty() : OptionalInt.of(l.get(0));
     }
 
+    /**
+     * Why a field is in {@link #unparsed()}, one line in the project's message style (for example
+     * {@code "Given 2 times, but it may be given once"}); empty for keys added by hand.
+     */
+    public Optional<String> unparsedReason(String key) {
+        return Optional.ofNullable(unparsedReasons.get(key));
+    }
+
     /** Every header in file order, parsed or not. Empty for metadata built with {@link #builder}. */
     public List<Header> headers() {
         return headers;
@@ -438,6 +448,7 @@ public final class RawMetadata {
         private final EnumMap<MetadataField, List<Integer>> lines = new EnumMap<>(MetadataField.class);
         private final LinkedHashMap<String, List<String>> unparsed = new LinkedHashMap<>();
         private final LinkedHashMap<String, List<Integer>> unparsedLines = new LinkedHashMap<>();
+        private final LinkedHashMap<String, String> unparsedReasons = new LinkedHashMap<>();
         private final List<Header> headers = new ArrayList<>();
         private final List<IgnoredLine> ignoredLines = new ArrayList<>();
         private String body;
@@ -511,6 +522,11 @@ public final class RawMetadata {
 
         boolean hasUnparsed(String key) {
             return unparsed.containsKey(key);
+        }
+
+        void putUnparsed(String key, List<String> list, List<Integer> valueLines, String reason) {
+            putUnparsed(key, list, valueLines);
+            unparsedReasons.putIfAbsent(key, reason);
         }
 
         void putUnparsed(String key, List<String> list, List<Integer> valueLines) {
