@@ -387,6 +387,75 @@ public final class Version implements Comparable<Version> {
         return dev < 0 ? null : BigInteger.valueOf(dev);
     }
 
+    // ------------------------------------------------------------------------ helpers for specifier bounds
+
+    /** {@code epoch!release.dev0} of this version's release (pre, post, dev and local dropped). */
+    Version releaseDev0() {
+        return rebuild(epochBig(), release(), Optional.empty(), null, BigInteger.ZERO, Optional.empty());
+    }
+
+    /**
+     * The first version of the next prefix: the release without its last {@code drop} numbers, with the
+     * last remaining number incremented, and {@code .dev0}: {@code 1.4.2} with drop 1 is {@code 1.5.dev0}.
+     */
+    Version nextPrefixDev0(int drop) {
+        List<BigInteger> r = new ArrayList<>(release().subList(0, releaseSize() - drop));
+        r.set(r.size() - 1, r.get(r.size() - 1).add(BigInteger.ONE));
+        return rebuild(epochBig(), r, Optional.empty(), null, BigInteger.ZERO, Optional.empty());
+    }
+
+    /** This version with the dev number incremented (it must have one), without local. */
+    Version nextDev() {
+        return rebuild(epochBig(), release(), pre(), postBig(), devBig().add(BigInteger.ONE), Optional.empty());
+    }
+
+    /** This version with the post number incremented and {@code .dev0} (it must have a post), without local. */
+    Version nextPostDev0() {
+        return rebuild(epochBig(), release(), pre(), postBig().add(BigInteger.ONE), BigInteger.ZERO,
+                Optional.empty());
+    }
+
+    /** This version with {@code .dev0} set (replacing any dev number), without local. */
+    Version withDev0() {
+        return rebuild(epochBig(), release(), pre(), postBig(), BigInteger.ZERO, Optional.empty());
+    }
+
+    /** The normalised string with trailing zeros of the release removed (at least one number kept). */
+    String toStringTrimmed() {
+        int n = releaseSize();
+        int keep = n;
+        while (keep > 1 && bigRelease(keep - 1).signum() == 0) {
+            keep--;
+        }
+        if (keep == n) {
+            return toString();
+        }
+        return rebuild(epochBig(), release().subList(0, keep), pre(), postBig(), devBig(), local()).toString();
+    }
+
+    /** Whether the pre-release segments are equal (both absent, or same kind and number). */
+    boolean samePre(Version o) {
+        if (preKind != o.preKind) {
+            return false;
+        }
+        if (preKind == null) {
+            return true;
+        }
+        if (big == null && o.big == null) {
+            return preNum == o.preNum;
+        }
+        return (big == null ? BigInteger.valueOf(preNum) : big[B_PRE])
+                .equals(o.big == null ? BigInteger.valueOf(o.preNum) : o.big[B_PRE]);
+    }
+
+    /** Compares as {@link #compareTo(Version)} but ignoring both local labels. */
+    int comparePublic(Version o) {
+        if (local == null && o.local == null) {
+            return compareTo(o);
+        }
+        return publicVersion().compareTo(o.publicVersion());
+    }
+
     // ------------------------------------------------------------------------------------- order, equality
 
     /** Orders by the PEP 440 rules (see the class comment). */
