@@ -29,8 +29,8 @@ final class MetadataTypedAccess {
             case LICENSE_EXPRESSION: return m.licenseExpression();
             case LICENSE_FILE: return m.licenseFiles();
             case CLASSIFIER: return m.classifiers();
-            case REQUIRES_DIST: return m.raw().requiresDist();
-            case REQUIRES_PYTHON: return m.raw().requiresPython();
+            case REQUIRES_DIST: return m.requiresDist();
+            case REQUIRES_PYTHON: return m.requiresPython();
             case REQUIRES_EXTERNAL: return m.requiresExternal();
             case PROJECT_URL: return m.projectUrls();
             case PROVIDES_EXTRA: return m.providesExtra();
@@ -49,6 +49,6 @@ final class MetadataTypedAccess {
         Metadata m = Metadata.from(RawMetadata.builder("test").set(MetadataField.METADATA_VERSION, "2.6")
                 .set(MetadataField.NAME, "packaging").set(MetadataField.VERSION, "2023.0.0")
                 .set(MetadataField.REQUIRES_PYTHON, specifier).build());
-        assertEquals(java.util.Optional.of(specifier), m.raw().requiresPython());
+        assertEquals(java.util.Optional.of(dev.pinwheel.version.SpecifierSet.parse(specifier)), m.requiresPython());
     }
 }
