@@ -1,0 +1,67 @@
+package dev.pinwheel.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code pinwheel} command and its sub-commands, run in-process: {@link #run(Context)} returns the exit
+ * status instead of exiting, so tests run the real command with captured streams.
+ */
+@Command(name = "pinwheel", mixinStandardHelpOptions = true, version = "pinwheel 0.1.0",
+        description = "Lock Python requirements into requirements.txt with hashes, pylock.toml or JSON.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:resolved",
+            "1:no solution (the explanation is on standard error)",
+            "2:bad usage or input",
+            "3:an index could not be reached or served bad data"})
+public final class Pinwheel implements Runnable {
+    private final Context context;
+
+    private Pinwheel(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: expected `compile` or `explain`");
+    }
+
+    /** Runs the command line in {@code context} and returns the exit status. */
+    static int run(Context context) {
+        CommandLine cl = new CommandLine(new Pinwheel(context));
+        cl.addSubcommand("compile", new CompileCommand(context));
+        cl.addSubcommand("explain", new ExplainCommand(context));
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = context.err();
+            err.println("error: " + ex.getMessage());
+            CommandLine sub = ex.getCommandLine();
+            err.println("Try `" + sub.getCommandSpec().qualifiedName() + " --help` for the options.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = context.err();
+            if (ex instanceof UsageException) {
+                err.println("error: " + ex.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            err.println("error: internal error, please report it: " + ex);
+            for (StackTraceElement e : ex.getStackTrace()) {
+                err.println("    at " + e);
+            }
+            err.flush();
+            return 70;
+        });
+        int status = cl.execute(context.args().toArray(new String[0]));
+        context.out().flush();
+        context.err().flush();
+        return status;
+    }
+}
