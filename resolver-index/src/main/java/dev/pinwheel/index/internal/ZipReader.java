@@ -67,15 +67,17 @@ public final class ZipReader {
         if (size < EOCD_LEN) {
             throw new ZipFormatException("`" + what + "` is not a zip archive: only " + size + " bytes");
         }
-        int tailLen = (int) Math.min(size, EOCD_LEN + MAX_COMMENT);
+        // Most archives have no comment: look in the last KiB first (free when the source already holds the
+        // tail), and only then in the largest region a comment allows.
+        int tailLen = (int) Math.min(size, 1024);
         long tailStart = size - tailLen;
         byte[] tail = src.read(tailStart, tailLen);
-        int eocd = -1;
-        for (int i = tailLen - EOCD_LEN; i >= 0; i--) {
-            if (le32(tail, i) == EOCD_SIG && i + EOCD_LEN + le16(tail, i + 20) <= tailLen) {
-                eocd = i;
-                break;
-            }
+        int eocd = findEocd(tail);
+        if (eocd < 0 && tailLen < Math.min(size, EOCD_LEN + MAX_COMMENT)) {
+            tailLen = (int) Math.min(size, EOCD_LEN + MAX_COMMENT);
+            tailStart = size - tailLen;
+            tail = src.read(tailStart, tailLen);
+            eocd = findEocd(tail);
         }
         if (eocd < 0) {
             throw new ZipFormatException("`" + what + "` is not a zip archive: no end of central directory record");
@@ -108,9 +110,7 @@ public final class ZipReader {
         if (cdSize > MAX_CENTRAL_DIRECTORY) {
             throw new ZipFormatException("`" + what + "` has a central directory of " + cdSize + " bytes, more than the limit of " + MAX_CENTRAL_DIRECTORY);
         }
-        byte[] cd = cdOffset >= tailStart && cdOffset + cdSize <= size
-                ? java.util.Arrays.copyOfRange(tail, (int) (cdOffset - tailStart), (int) (cdOffset - tailStart + cdSize))
-                : src.read(cdOffset, (int) cdSize);
+        byte[] cd = src.read(cdOffset, (int) cdSize);
         List<Entry> entries = new ArrayList<>((int) Math.min(count, 100_000));
         int p = 0;
         for (long i = 0; i < count; i++) {
@@ -160,6 +160,15 @@ public final class ZipReader {
             p += 46 + nameLen + extraLen + commentLen;
         }
         return entries;
+    }
+
+    private static int findEocd(byte[] tail) {
+        for (int i = tail.length - EOCD_LEN; i >= 0; i--) {
+            if (le32(tail, i) == EOCD_SIG && i + EOCD_LEN + le16(tail, i + 20) <= tail.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
