@@ -180,6 +180,9 @@ public final class ZipReader {
         if (entry.size() > maxSize) {
             throw new ZipFormatException("`" + entry.name() + "` in `" + what + "` is " + entry.size() + " bytes, more than the limit of " + maxSize);
         }
+        if (entry.size() > Integer.MAX_VALUE - 8 || entry.compressedSize() > Integer.MAX_VALUE - 8) {
+            throw new ZipFormatException("`" + entry.name() + "` in `" + what + "` is too large to read into memory (" + entry.size() + " bytes)");
+        }
         if ((entry.flags() & 1) != 0) {
             throw new ZipFormatException("`" + entry.name() + "` in `" + what + "` is encrypted");
         }
@@ -230,32 +233,28 @@ public final class ZipReader {
         Inflater inf = new Inflater(true);
         try {
             inf.setInput(data);
-            byte[] out = new byte[(int) entry.size()];
-            int n = 0;
-            while (n < out.length && !inf.finished()) {
-                int k = inf.inflate(out, n, out.length - n);
+            // Grow the output as it comes instead of trusting the stated size for an allocation: a lying
+            // directory must not make us reserve gigabytes. One byte past the stated size proves a lie.
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(entry.size(), 1 << 16));
+            byte[] buf = new byte[1 << 14];
+            long want = entry.size() + 1;
+            while (out.size() < want && !inf.finished()) {
+                int k = inf.inflate(buf, 0, (int) Math.min(buf.length, want - out.size()));
                 if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
                     break;
                 }
-                n += k;
+                out.write(buf, 0, k);
             }
-            if (n != out.length || !inf.finished() && !isEndOnNextByte(inf)) {
+            if (out.size() != entry.size() || !inf.finished()) {
                 throw new ZipFormatException("`" + entry.name() + "` in `" + what + "` inflates to a different size than the "
                         + entry.size() + " bytes its directory states");
             }
-            return out;
+            return out.toByteArray();
         } catch (DataFormatException e) {
             throw new ZipFormatException("`" + entry.name() + "` in `" + what + "` is not valid deflate data: " + e.getMessage(), e);
         } finally {
             inf.end();
         }
-    }
-
-    /** After exactly {@code size} bytes, the stream must end: more output means the directory understated the size. */
-    private static boolean isEndOnNextByte(Inflater inf) throws DataFormatException {
-        byte[] one = new byte[1];
-        int k = inf.inflate(one);
-        return k == 0 && inf.finished();
     }
 
     static int le16(byte[] b, int i) {
