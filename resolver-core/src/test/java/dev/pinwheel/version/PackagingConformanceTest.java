@@ -42,6 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PackagingConformanceTest {
 
+    /** Parameter sets skipped within a test that otherwise runs (4 of TestSpecifier[Set] filter vectors). */
+    static final String MIXED_INPUTS =
+            "filter input mixing str and Version objects: a Java list holds one type (each kind is run alone)";
+
     /** Every packaging test, or part of one, that is not run, with the reason. The one place for skips. */
     static final Map<String, String> SKIPPED = Map.ofEntries(
             Map.entry("TestVersion::test_non_string_versions_raise_invalid_version",
@@ -87,10 +91,6 @@ class PackagingConformanceTest {
             Map.entry("TestSpecifierSetToRangeEquivalence::test_contains_equivalent_with_version_objects",
                     "packaging's private range representation"),
             Map.entry("(parameter sets) " + "mixed str and Version filter inputs", MIXED_INPUTS));
-
-    /** Parameter sets skipped within a test that otherwise runs (test name and reason). */
-    static final String MIXED_INPUTS =
-            "filter input mixing str and Version objects: a Java list holds one type (each kind is run alone)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERSION_REPR = Pattern.compile("<Version\\('(.*)'\\)>");
