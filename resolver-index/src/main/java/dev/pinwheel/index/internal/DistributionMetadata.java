@@ -65,29 +65,35 @@ public final class DistributionMetadata {
      * @throws UnusableFileException        for an archive that cannot be read or metadata that is invalid
      */
     public static Metadata fromArchive(String indexId, DistributionFile file, FileByteSource src) throws IndexException {
+        return interpret(indexId, file, extract(indexId, file, src));
+    }
+
+    /** Wheel {@code METADATA} or sdist {@code PKG-INFO} bytes, as {@link #extract} returns them, made into metadata. */
+    public static Metadata interpret(String indexId, DistributionFile file, byte[] bytes) throws IndexException {
+        String name = file.filename().filename();
+        return file.filename() instanceof WheelFilename ? parse(indexId, file, bytes, name + " (METADATA)") : sdistMetadata(indexId, file, bytes);
+    }
+
+    /** The raw {@code METADATA} of a wheel or {@code PKG-INFO} of an sdist whose whole content is in {@code src}. */
+    public static byte[] extract(String indexId, DistributionFile file, FileByteSource src) throws IndexException {
         String name = file.filename().filename();
         try {
             if (file.filename() instanceof WheelFilename) {
-                byte[] bytes = Archives.wheelMetadata(src, file.filename().name(), MAX_METADATA_BYTES, name);
-                return parse(indexId, file, bytes, name + " (METADATA)");
+                return Archives.wheelMetadata(src, file.filename().name(), MAX_METADATA_BYTES, name);
             }
             SdistFilename sdist = (SdistFilename) file.filename();
-            byte[] pkgInfo;
             switch (sdist.format()) {
                 case TAR_GZ:
                 case TGZ:
                     try (InputStream in = Files.newInputStream(src.path())) {
-                        pkgInfo = Archives.tarGzPkgInfo(in, MAX_METADATA_BYTES, name);
+                        return Archives.tarGzPkgInfo(in, MAX_METADATA_BYTES, name);
                     }
-                    break;
                 case ZIP:
-                    pkgInfo = Archives.zipSdistPkgInfo(src, MAX_METADATA_BYTES, name);
-                    break;
+                    return Archives.zipSdistPkgInfo(src, MAX_METADATA_BYTES, name);
                 default:
                     throw new UnusableFileException(indexId, file.url(), name, "sdists in `" + sdist.format().extension()
                             + "` format are not read; only `.tar.gz` and `.zip`", null);
             }
-            return sdistMetadata(indexId, file, pkgInfo);
         } catch (IOException e) {
             throw new UnusableFileException(indexId, file.url(), name, e.getMessage(), e);
         }
