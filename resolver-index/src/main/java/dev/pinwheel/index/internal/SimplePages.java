@@ -198,7 +198,10 @@ public final class SimplePages {
                 throw new PageFormatException(pageUrl, "unexpected content after the JSON object at " + where(p.currentLocation()), null);
             }
         } catch (JsonProcessingException e) {
-            throw new PageFormatException(pageUrl, "invalid JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+            String msg = e.getOriginalMessage();
+            int marker = msg.indexOf(" (start marker at");
+            throw new PageFormatException(pageUrl, "invalid JSON at " + where(e.getLocation()) + ": "
+                    + (marker < 0 ? msg : msg.substring(0, marker)), e);
         } catch (IOException e) {
             throw new PageFormatException(pageUrl, "cannot read the JSON: " + e.getMessage(), e);
         }

@@ -43,7 +43,8 @@ import java.util.concurrent.ExecutionException;
  * A package index that speaks the simple repository API: PEP 503 HTML and PEP 691 JSON (JSON asked for
  * first with {@code Accept}, whichever is served is read), with PEP 592 yanking, PEP 658/714 metadata files and
  * PEP 700 fields. Reached over {@code http}/{@code https}, or on disk with a {@code file:} URL (a static index:
- * {@code <root>/<project>/index.html}).
+ * {@code <repo>/simple/<project>/index.html}, whose links may point anywhere under {@code <repo>}, the directory
+ * that holds the index directory, and nowhere above it).
  *
  * <p>Project pages are at {@code <index URL>/<normalized name>/}. Metadata comes by the cheapest route:
  * <ol>
@@ -117,7 +118,10 @@ public final class SimpleIndex implements PackageIndex {
         this.rangeRequests = b.rangeRequests;
         if (Uris.isFile(url)) {
             try {
-                this.localRoot = Optional.of(Path.of(url).toAbsolutePath().normalize());
+                // a static index at <repo>/simple/ keeps its files beside it (<repo>/files/...): links may reach
+                // anywhere under <repo>, never above it
+                Path dir = Path.of(url).toAbsolutePath().normalize();
+                this.localRoot = Optional.of(dir.getParent() == null ? dir : dir.getParent());
             } catch (IllegalArgumentException e) {
                 throw new IndexException(id, url, "Not a usable file URL", e);
             }
