@@ -1,0 +1,299 @@
+package dev.pinwheel.version;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A comma-separated conjunction of version {@link Specifier specifiers}, such as {@code >=1.0,!=1.3.*,<2}, as in
+ * the <a href="https://packaging.python.org/en/latest/specifications/version-specifiers/">version specifiers</a>
+ * specification (PEP 440) and pypa/packaging 26's {@code SpecifierSet}. The empty set, {@link #ANY}, matches
+ * every version.
+ *
+ * <pre>{@code
+ * SpecifierSet s = SpecifierSet.parse(">=1.0, !=1.3.*, <2");
+ * s.toString();                                   // "!=1.3.*,<2,>=1.0" (packaging sorts in str())
+ * s.contains(Version.parse("1.4"));               // true
+ * s.contains(Version.parse("1.5rc1"));            // true: a lone pre-release matches (packaging 26)
+ * s.contains(Version.parse("1.5rc1"), false);     // false
+ * s.filter(List.of(Version.parse("1.4"), Version.parse("1.5rc1")), PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT);
+ *                                                 // [1.4]: a final release matches, so no pre-releases
+ * }</pre>
+ *
+ * <p>Parsing splits on {@code ,}, trims each part and ignores empty parts (so {@code ""} and {@code " , "} are
+ * {@link #ANY}), as packaging does. {@link #specifiers()} keeps the written order; {@link #toString()},
+ * {@link #equals(Object)} and {@link #hashCode()} use packaging's canonical form: sorted by each specifier's
+ * string, duplicates (by {@link Specifier#equals}) removed. Instances are immutable and thread-safe.
+ */
+public final class SpecifierSet {
+    /** The empty set, which matches every version. */
+    public static final SpecifierSet ANY = new SpecifierSet(new Specifier[0]);
+
+    private final Specifier[] specs;
+    private final List<Specifier> canonical;
+    private final boolean namesPrerelease;
+    private int hash;
+
+    private SpecifierSet(Specifier[] specs) {
+        this.specs = specs;
+        Map<String, Specifier> unique = new LinkedHashMap<>();
+        Specifier[] sorted = specs.clone();
+        Arrays.sort(sorted, Comparator.comparing(Specifier::toString));
+        for (Specifier s : sorted) {
+            unique.putIfAbsent(s.canonical(), s);
+        }
+        this.canonical = List.copyOf(unique.values());
+        boolean names = false;
+        for (Specifier s : specs) {
+            names |= s.namesPrerelease();
+        }
+        this.namesPrerelease = names;
+    }
+
+    /**
+     * Parses a comma-separated list of specifiers; empty parts are ignored.
+     *
+     * @throws InvalidSpecifierException if a part is not a valid specifier (the caret points into the whole
+     *                                   input)
+     */
+    public static SpecifierSet parse(String text) {
+        Objects.requireNonNull(text, "text");
+        List<Specifier> out = new ArrayList<>(2);
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            if (!isBlank(text, start, end)) {
+                out.add(Specifier.parse(text, start, end));
+            }
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
+        }
+        return out.isEmpty() ? ANY : new SpecifierSet(out.toArray(new Specifier[0]));
+    }
+
+    /** Like {@link #parse(String)}, but returns empty instead of throwing. */
+    public static Optional<SpecifierSet> tryParse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(text));
+        } catch (InvalidSpecifierException e) {
+            return Optional.empty(); // the lenient variant: the error is the answer
+        }
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Version.isPythonSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The set of these specifiers, in this order. */
+    public static SpecifierSet of(Specifier... specifiers) {
+        return of(Arrays.asList(specifiers));
+    }
+
+    /** The set of these specifiers, in this order. */
+    public static SpecifierSet of(Collection<Specifier> specifiers) {
+        if (specifiers.isEmpty()) {
+            return ANY;
+        }
+        Specifier[] a = specifiers.toArray(new Specifier[0]);
+        for (Specifier s : a) {
+            Objects.requireNonNull(s, "specifier");
+        }
+        return new SpecifierSet(a);
+    }
+
+    /** The conjunction of this set and {@code other}: its specifiers followed by {@code other}'s. */
+    public SpecifierSet and(SpecifierSet other) {
+        if (other.specs.length == 0) {
+            return this;
+        }
+        if (specs.length == 0) {
+            return other;
+        }
+        Specifier[] a = Arrays.copyOf(specs, specs.length + other.specs.length);
+        System.arraycopy(other.specs, 0, a, specs.length, other.specs.length);
+        return new SpecifierSet(a);
+    }
+
+    /** The specifiers in the order written. */
+    public List<Specifier> specifiers() {
+        return List.of(specs);
+    }
+
+    /** Whether this is the empty set, which matches everything. */
+    public boolean isEmpty() {
+        return specs.length == 0;
+    }
+
+    /** How many specifiers were given (duplicates included). */
+    public int size() {
+        return specs.length;
+    }
+
+    /**
+     * Whether some specifier names a pre-release ({@link Specifier#namesPrerelease()}), which lets
+     * pre-releases in under {@link PrereleasePolicy#EXPLICIT} and the default policy.
+     */
+    public boolean namesPrerelease() {
+        return namesPrerelease;
+    }
+
+    // ------------------------------------------------------------------------------------------ matching
+
+    /**
+     * Whether {@code candidate} satisfies every specifier. Pre-releases are included, as in packaging 26's
+     * {@code SpecifierSet.contains} without a {@code prereleases} argument: a single version has no
+     * alternatives, so PEP 440 lets a pre-release match. Use {@link #filter} to choose among candidates.
+     */
+    public boolean contains(Version candidate) {
+        for (Specifier s : specs) {
+            if (!s.matches(candidate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code candidate} satisfies every specifier; a pre-release only when {@code includePrereleases}. */
+    public boolean contains(Version candidate, boolean includePrereleases) {
+        if (!includePrereleases && candidate.isPrerelease()) {
+            return false;
+        }
+        return contains(candidate);
+    }
+
+    /**
+     * Whether a version string satisfies every specifier, as packaging's {@code contains} given a string:
+     * {@code ===} compares the string as given (ignoring case); the other operators parse it, and a string that
+     * is not a valid version never matches them. The empty set matches any string.
+     */
+    public boolean contains(String candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        if (specs.length == 0) {
+            return true;
+        }
+        Optional<Version> v = Version.tryParse(candidate);
+        for (Specifier s : specs) {
+            boolean ok = s.operator() == Specifier.Operator.ARBITRARY
+                    ? s.arbitraryMatches(candidate)
+                    : v.isPresent() && s.matches(v.get());
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The candidates that satisfy every specifier, in their given order, with pre-releases admitted according
+     * to {@code policy} (see {@link PrereleasePolicy}). With the default policy this is packaging's
+     * {@code SpecifierSet.filter(candidates)}: pre-releases only when a specifier names one or when no final
+     * release matches.
+     */
+    public List<Version> filter(Collection<Version> candidates, PrereleasePolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        boolean allowAll;
+        boolean fallback;
+        switch (policy) {
+            case ALLOW:
+                allowAll = true;
+                fallback = false;
+                break;
+            case DISALLOW:
+                allowAll = false;
+                fallback = false;
+                break;
+            case IF_NECESSARY:
+                allowAll = false;
+                fallback = true;
+                break;
+            case EXPLICIT:
+                allowAll = namesPrerelease;
+                fallback = false;
+                break;
+            case IF_NECESSARY_OR_EXPLICIT:
+                allowAll = namesPrerelease;
+                fallback = !namesPrerelease;
+                break;
+            default:
+                throw new AssertionError(policy);
+        }
+        List<Version> out = new ArrayList<>();
+        List<Version> pre = null;
+        for (Version v : candidates) {
+            if (!contains(v)) {
+                continue;
+            }
+            if (allowAll || !v.isPrerelease()) {
+                out.add(v);
+            } else if (fallback) {
+                if (pre == null) {
+                    pre = new ArrayList<>();
+                }
+                pre.add(v);
+            }
+        }
+        if (fallback && pre != null && out.isEmpty()) {
+            return pre;
+        }
+        return out;
+    }
+
+    /** {@link #filter(Collection, PrereleasePolicy)} over a stream (which it consumes). */
+    public List<Version> filter(Stream<Version> candidates, PrereleasePolicy policy) {
+        return filter(candidates.collect(Collectors.toList()), policy);
+    }
+
+    // ------------------------------------------------------------------------------------------- identity
+
+    /** Equal when the canonical forms are (sorted, duplicates removed, see the class comment). */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof SpecifierSet)) {
+            return false;
+        }
+        List<Specifier> other = ((SpecifierSet) o).canonical;
+        return canonical.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = canonical.hashCode();
+            hash = h;
+        }
+        return h;
+    }
+
+    /**
+     * packaging's {@code str()}: the specifiers sorted by their strings, duplicates removed, joined by
+     * {@code ,}; the empty string for {@link #ANY}.
+     */
+    @Override
+    public String toString() {
+        return canonical.stream().map(Specifier::toString).collect(Collectors.joining(","));
+    }
+}
