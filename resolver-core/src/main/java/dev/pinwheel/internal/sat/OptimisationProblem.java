@@ -38,7 +38,12 @@ import org.sat4j.specs.TimeoutException;
  * as large as the product of the level ranges, which grow quickly and slow the PB reasoning; stages keep
  * every coefficient at most a rank. Stage constraints are guarded by fresh selector literals, passed as
  * assumptions and retired afterwards, so that clauses learned while optimising stay valid and the solver
- * can be reused when constraints are added (see <em>Lazy expansion</em>).
+ * can be reused when constraints are added (see <em>Lazy expansion</em>). A bound of 0 is passed as the
+ * assumption that every weighted variable is false instead (the common case: everything at its most
+ * preferred candidate), because Sat4j's final-conflict analysis over a large PB constraint is quadratic.
+ * The third level counts one indicator variable per package, tied to the package by one cardinality
+ * constraint "at most one of its candidates and not-indicator" (that is, {@code sum(x) <= indicator}),
+ * so that its bound has one term per package rather than one per candidate.
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -157,7 +162,11 @@ public final class OptimisationProblem<R> {
             vars[i] = candidateVar[first + i];
         }
         candidates += n;
-        packages.add(new Group<>(first, n, tier, oneVersionReason));
+        // the package's indicator y: "some candidate of the package is chosen" is forced onto it by
+        // at-most-one over the candidates and not-y (sum(x) <= y); the last objective level counts indicators
+        int indicator = nextVar++;
+        preferTrue.set(indicator);
+        packages.add(new Group<>(first, n, tier, oneVersionReason, indicator));
         int best = -1;
         for (int i = 0; i < n; i++) {
             if (best < 0 || ranks[i] < ranks[best]) {
@@ -170,8 +179,12 @@ public final class OptimisationProblem<R> {
         declareVars();
         if (n > 1) {
             group(oneVersionReason);
+        }
+        if (n > 0) {
+            VecInt lits = new VecInt(vars);
+            lits.push(-indicator);
             try {
-                solver.addAtMost(new VecInt(vars), 1);
+                solver.addAtMost(lits, 1);
             } catch (ContradictionException e) {
                 contradiction = true;
             }
@@ -275,14 +288,14 @@ public final class OptimisationProblem<R> {
             }
             BitSet model = model();
             for (int level = 0; level < LEVELS; level++) {
+                Terms terms = terms(level);
                 long value = value(model, level);
                 while (value > 0) {
-                    int s = selector();
-                    retired.add(s);
-                    IConstr guard = bound(level, value - 1, s);
-                    assumptions.push(s);
+                    // is there a solution with level < value?
+                    int mark = assumptions.size();
+                    IConstr guard = bound(terms, value - 1, assumptions, retired);
                     boolean better = sat(assumptions);
-                    assumptions.pop();
+                    assumptions.shrinkTo(mark);
                     if (guard != null) {
                         solver.removeSubsumedConstr(guard);
                     }
@@ -292,14 +305,12 @@ public final class OptimisationProblem<R> {
                     model = model();
                     value = value(model, level);
                 }
-                if (value > 0 || level < LEVELS - 1) {
-                    int s = selector();
-                    retired.add(s);
-                    IConstr keep = bound(level, value, s);
+                if (level < LEVELS - 1) {
+                    // keep this level at its optimum while optimising the next
+                    IConstr keep = bound(terms, value, assumptions, retired);
                     if (keep != null) {
                         bounds.add(keep);
                     }
-                    assumptions.push(s);
                 }
             }
             return new Outcome.Optimum<>(chosen(model), objective(model));
@@ -331,26 +342,62 @@ public final class OptimisationProblem<R> {
         return solver.isSatisfiable(assumptions);
     }
 
-    /** Adds {@code s -> sum(level) <= bound} as {@code sum + W*s <= bound + W}, W the sum of coefficients. */
-    private IConstr bound(int level, long bound, int s) {
-        VecInt lits = new VecInt();
-        Vec<BigInteger> coeffs = new Vec<>();
-        long total = 0;
+    /** The weighted Sat4j variables of one objective level. */
+    private static final class Terms {
+        final VecInt vars = new VecInt();
+        final Vec<BigInteger> coeffs = new Vec<>();
+        long total;
+    }
+
+    private Terms terms(int level) {
+        Terms t = new Terms();
+        if (level == LEVELS - 1) {
+            // the number of packages with a chosen candidate: one indicator per package (see addPackage)
+            for (int p = 0; p < packages.size(); p++) {
+                t.vars.push(packages.get(p).indicator);
+                t.coeffs.push(BigInteger.ONE);
+                t.total++;
+            }
+            return t;
+        }
         for (int c = 0; c < candidates; c++) {
             long w = weight(c, level);
             if (w > 0) {
-                lits.push(candidateVar[c]);
-                coeffs.push(BigInteger.valueOf(w));
-                total += w;
+                t.vars.push(candidateVar[c]);
+                t.coeffs.push(BigInteger.valueOf(w));
+                t.total += w;
             }
         }
-        if (total <= bound) {
+        return t;
+    }
+
+    /**
+     * Requires {@code sum(terms) <= bound} under assumptions pushed onto {@code assumptions}. A bound of 0 is
+     * expressed as the assumption that every weighted variable is false (cheap to propagate and to analyse);
+     * otherwise as {@code sum + W*s <= bound + W} with a fresh selector {@code s}, W the sum of the weights,
+     * which is vacuous unless {@code s} is assumed. Returns the constraint added, if any.
+     */
+    private IConstr bound(Terms terms, long bound, VecInt assumptions, List<Integer> retired) {
+        if (terms.total <= bound) {
             return null; // trivially true
         }
+        if (bound == 0) {
+            for (int i = 0; i < terms.vars.size(); i++) {
+                assumptions.push(-terms.vars.get(i));
+            }
+            return null;
+        }
+        int s = selector();
+        retired.add(s);
+        VecInt lits = new VecInt(terms.vars.size() + 1);
+        terms.vars.copyTo(lits);
         lits.push(s);
-        coeffs.push(BigInteger.valueOf(total));
+        Vec<BigInteger> coeffs = new Vec<>(terms.coeffs.size() + 1);
+        terms.coeffs.copyTo(coeffs);
+        coeffs.push(BigInteger.valueOf(terms.total));
+        assumptions.push(s);
         try {
-            return solver.addAtMost(lits, coeffs, BigInteger.valueOf(bound + total));
+            return solver.addAtMost(lits, coeffs, BigInteger.valueOf(bound + terms.total));
         } catch (ContradictionException e) {
             throw new IllegalStateException("A guarded bound cannot be contradictory", e);
         }
@@ -612,12 +659,14 @@ public final class OptimisationProblem<R> {
         final int size;
         final Tier tier;
         final R reason;
+        final int indicator;
 
-        Group(int first, int size, Tier tier, R reason) {
+        Group(int first, int size, Tier tier, R reason, int indicator) {
             this.first = first;
             this.size = size;
             this.tier = tier;
             this.reason = reason;
+            this.indicator = indicator;
         }
     }
 
