@@ -48,6 +48,23 @@ public final class PackageName implements Comparable<PackageName> {
         return new PackageName(name, normalize(name));
     }
 
+    /**
+     * Parses a project name as it may appear in a PEP 508 requirement read by packaging 26: like
+     * {@link #parse(String)}, but the name may also end with {@code _}, because packaging's name token
+     * ends at a regular-expression word boundary and {@code _} is a word character. packaging reads
+     * {@code a_} as the project {@code a-}; so does this method. Use {@link #parse(String)} elsewhere.
+     *
+     * @throws InvalidNameException as {@link #parse(String)}, for names outside that one extension
+     */
+    public static PackageName parseRequirementName(String name) {
+        Objects.requireNonNull(name, "name");
+        int bad = firstInvalidIndex(name);
+        if (bad == name.length() - 1 && bad > 0 && name.charAt(bad) == '_' && isAlnum(name.charAt(0))) {
+            return new PackageName(name, normalize(name));
+        }
+        return parse(name);
+    }
+
     /** Like {@link #parse(String)}, but returns empty instead of throwing. */
     public static Optional<PackageName> tryParse(String name) {
         if (name == null || firstInvalidIndex(name) >= 0) {
