@@ -1,8 +1,12 @@
 package dev.pinwheel.metadata;
 
 import dev.pinwheel.name.PackageName;
+import dev.pinwheel.requirement.InvalidRequirementException;
+import dev.pinwheel.requirement.Requirement;
 import dev.pinwheel.text.InvalidInputException;
+import dev.pinwheel.version.InvalidSpecifierException;
 import dev.pinwheel.version.InvalidVersionException;
+import dev.pinwheel.version.SpecifierSet;
 import dev.pinwheel.version.Version;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +78,8 @@ public final class Metadata {
     private final Optional<LicenseExpression> licenseExpression;
     private final List<String> licenseFiles;
     private final List<String> providesExtra;
+    private final List<Requirement> requiresDist;
+    private final Optional<SpecifierSet> requiresPython;
     private final List<String> importNames;
     private final List<String> importNamespaces;
 
@@ -90,6 +96,8 @@ public final class Metadata {
         this.licenseExpression = Optional.ofNullable(v.licenseExpression);
         this.licenseFiles = List.copyOf(v.licenseFiles);
         this.providesExtra = List.copyOf(v.providesExtra);
+        this.requiresDist = List.copyOf(v.requiresDist);
+        this.requiresPython = Optional.ofNullable(v.requiresPython);
         this.importNames = List.copyOf(v.importNames);
         this.importNamespaces = List.copyOf(v.importNamespaces);
     }
@@ -292,6 +300,16 @@ public final class Metadata {
         return raw.classifiers();
     }
 
+    /** {@code Requires-Dist}: the PEP 508 requirements, in file order. */
+    public List<Requirement> requiresDist() {
+        return requiresDist;
+    }
+
+    /** {@code Requires-Python}: the Python versions the distribution supports; empty when not given. */
+    public Optional<SpecifierSet> requiresPython() {
+        return requiresPython;
+    }
+
     /** {@code Requires-External} (not PEP 508, so not parsed). */
     public List<String> requiresExternal() {
         return raw.requiresExternal();
@@ -363,6 +381,8 @@ public final class Metadata {
         LicenseExpression licenseExpression;
         final List<String> licenseFiles = new ArrayList<>();
         final List<String> providesExtra = new ArrayList<>();
+        final List<Requirement> requiresDist = new ArrayList<>();
+        SpecifierSet requiresPython;
         final List<String> importNames = new ArrayList<>();
         final List<String> importNamespaces = new ArrayList<>();
 
@@ -562,8 +582,26 @@ public final class Metadata {
             }
         }
 
-        /** Hook for the fields whose types come from the requirement and specifier packages. */
         private void checkOther(MetadataField field) {
+            if (field == MetadataField.REQUIRES_DIST) {
+                List<String> values = raw.requiresDist();
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    try {
+                        requiresDist.add(Requirement.parse(v));
+                    } catch (InvalidRequirementException e) {
+                        report(field, raw.lineOf(field, i), "`" + v + "` is not a valid requirement for"
+                                + " `Requires-Dist`: " + e.reason(), e);
+                    }
+                }
+            } else if (field == MetadataField.REQUIRES_PYTHON) {
+                String v = raw.requiresPython().orElseThrow();
+                try {
+                    requiresPython = SpecifierSet.parse(v);
+                } catch (InvalidSpecifierException e) {
+                    report(field, raw.line(field), "`" + v + "` is not a valid `Requires-Python`: " + e.reason(), e);
+                }
+            }
             // Every other field is kept as read, as packaging keeps it.
         }
 

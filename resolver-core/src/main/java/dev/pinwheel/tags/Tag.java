@@ -120,7 +120,7 @@ public record Tag(String interpreter, String abi, String platform) implements Co
         while (true) {
             int dash = tag.indexOf('-', start);
             int end = dash < 0 ? tag.length() : dash;
-            components.add(alternatives(tag, start, end, validateOrder));
+            components.add(alternatives(tag, components.size(), start, end, validateOrder));
             if (dash < 0) {
                 break;
             }
@@ -154,15 +154,22 @@ public record Tag(String interpreter, String abi, String platform) implements Co
         return Collections.unmodifiableSet(out);
     }
 
-    private static List<String> alternatives(String tag, int start, int end, boolean validateOrder) {
+    private static final String[] COMPONENT_NAMES = {"interpreter", "abi", "platform"};
+
+    private static List<String> alternatives(String tag, int index, int start, int end, boolean validateOrder) {
+        String what = index < COMPONENT_NAMES.length ? "The " + COMPONENT_NAMES[index] + " component"
+                : "Component " + (index + 1);
         List<String> parts = new ArrayList<>(2);
         int from = start;
         while (true) {
             int dot = tag.indexOf('.', from);
             int stop = dot < 0 || dot > end ? end : dot;
             if (stop == from) {
+                if (start == end) {
+                    throw new InvalidTagException(what + " of the tag is empty", tag, from, 0);
+                }
                 throw new InvalidTagException(
-                        "Tag has an empty component: `" + tag.substring(start, end) + "`", tag, from, 0);
+                        what + " `" + tag.substring(start, end) + "` has an empty alternative", tag, from, 0);
             }
             String part = tag.substring(from, stop);
             for (int i = 0; i < part.length(); i++) {
@@ -173,7 +180,7 @@ public record Tag(String interpreter, String abi, String platform) implements Co
             }
             if (validateOrder && !parts.isEmpty() && parts.get(parts.size() - 1).compareTo(part) > 0) {
                 throw new InvalidTagException(
-                        "Tag component `" + tag.substring(start, end) + "` is not in sorted order per PEP 425",
+                        what + " `" + tag.substring(start, end) + "` is not in sorted order as PEP 425 asks",
                         tag, start, end - start);
             }
             parts.add(part);

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * <pre>{@code
  * TagSet supported = PythonTarget.cpython(3, 12, Platforms.windows("amd64")).tagSet();
  * supported.rank(Tag.parse("cp312-cp312-win_amd64"));   // OptionalInt[0]
- * supported.rank(Tag.parse("py3-none-any"));            // OptionalInt[41]
+ * supported.rank(Tag.parse("py3-none-any"));            // OptionalInt[29]
  * supported.best(wheels, WheelFilename::tags);          // the wheel to install, if any
  * }</pre>
  *
@@ -130,6 +130,41 @@ public final class TagSet {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The wheel to install among wheels of one release, as pip chooses: the best {@linkplain #bestRank tag
+     * rank} first, then the highest {@linkplain WheelFilename#buildTag() build tag} (a wheel without one loses
+     * to any with one), then the first given. Empty if none is compatible.
+     *
+     * <pre>{@code
+     * supported.bestWheel(List.of(WheelFilename.parse("foo-1.0-1-py3-none-any.whl"),
+     *                             WheelFilename.parse("foo-1.0-2-py3-none-any.whl")));   // the build 2 wheel
+     * }</pre>
+     */
+    public Optional<WheelFilename> bestWheel(Collection<WheelFilename> wheels) {
+        WheelFilename best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (WheelFilename w : wheels) {
+            OptionalInt r = bestRank(w.tags());
+            if (r.isEmpty()) {
+                continue;
+            }
+            int rank = r.getAsInt();
+            if (best == null || rank < bestRank
+                    || (rank == bestRank && compareBuild(w.buildTag(), best.buildTag()) > 0)) {
+                best = w;
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int compareBuild(Optional<BuildTag> a, Optional<BuildTag> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isPresent(), b.isPresent());
+        }
+        return a.get().compareTo(b.get());
     }
 
     @Override

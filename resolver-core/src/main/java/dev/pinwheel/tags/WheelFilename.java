@@ -123,7 +123,8 @@ public final class WheelFilename implements DistributionFilename {
         try {
             tags = Tag.parseAll(tagText, requireSortedTags);
         } catch (InvalidTagException e) {
-            InvalidFilenameException ex = new InvalidFilenameException("Invalid wheel filename: " + e.reason(),
+            InvalidFilenameException ex = new InvalidFilenameException(
+                    "Invalid wheel filename: " + Character.toLowerCase(e.reason().charAt(0)) + e.reason().substring(1),
                     filename, tagStart + e.errorIndex(), e.errorLength());
             ex.initCause(e);
             throw ex;

@@ -11,7 +11,7 @@
  * <pre>{@code
  * TagSet supported = PythonTarget.cpython(3, 12, Platforms.linuxGlibc(2, 28, "x86_64")).tagSet();
  * WheelFilename wheel = WheelFilename.parse("numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
- * supported.bestRank(wheel.tags());   // OptionalInt[13]
+ * supported.bestRank(wheel.tags());   // OptionalInt[12]: manylinux_2_17_x86_64
  * }</pre>
  */
 package dev.pinwheel.tags;
