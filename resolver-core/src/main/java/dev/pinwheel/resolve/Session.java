@@ -435,12 +435,11 @@ final class Session {
         if (r.url().isPresent()) {
             return List.of(); // direct URL requirements are not resolved against an index
         }
-        List<Version> all = q.versionList();
-        List<Version> ok = r.specifier().filter(usableFirst(q), options.prereleases());
-        Set<Version> okSet = new TreeSet<>(ok);
+        boolean pre = prereleasesAllowed(q);
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (okSet.contains(all.get(i))) {
+        for (int i = 0; i < q.versions.size(); i++) {
+            Version v = q.versions.get(i).version;
+            if ((pre || !v.isPrerelease()) && r.specifier().contains(v)) {
                 out.add(i);
             }
         }
@@ -448,17 +447,48 @@ final class Session {
     }
 
     /**
-     * The versions the pre-release policy looks at: the usable ones, so that "only if necessary" means "only
-     * if no usable final release matches"; if none is usable, all of them (so that explanations name them).
+     * Whether pre-releases of {@code q} may be chosen, decided per project as uv does: always under
+     * {@code ALLOW}; never under {@code DISALLOW}; when a root requirement, constraint or override of the project
+     * names a pre-release ({@code >=2.0b1}) under {@code EXPLICIT} and the default; when every version of the
+     * project is a pre-release under {@code IF_NECESSARY} and the default. Once allowed, every requirement on the
+     * project may match its pre-releases, transitive ones included.
      */
-    private List<Version> usableFirst(Project q) {
-        List<Version> usable = new ArrayList<>();
-        for (VersionInfo v : q.versions) {
-            if (v.unusable.isEmpty() && !v.constrainedAway) {
-                usable.add(v.version);
+    private boolean prereleasesAllowed(Project q) {
+        switch (options.prereleases()) {
+            case ALLOW:
+                return true;
+            case DISALLOW:
+                return false;
+            case EXPLICIT:
+                return explicitPrerelease(q.name);
+            case IF_NECESSARY:
+                return onlyPrereleases(q);
+            default:
+                return explicitPrerelease(q.name) || onlyPrereleases(q);
+        }
+    }
+
+    private boolean explicitPrerelease(PackageName name) {
+        for (Requirement r : pins.getOrDefault(name, List.of())) {
+            if (r.specifier().namesPrerelease()) {
+                return true;
             }
         }
-        return usable.isEmpty() ? q.versionList() : usable;
+        for (Requirement r : overrides.getOrDefault(name, List.of())) {
+            if (r.specifier().namesPrerelease()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyPrereleases(Project q) {
+        for (VersionInfo v : q.versions) {
+            if (!v.version.isPrerelease()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] ids(Project q, Optional<String> extra, List<Integer> indexes) {
