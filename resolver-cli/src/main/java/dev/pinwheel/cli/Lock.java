@@ -25,12 +25,13 @@ import java.util.TreeSet;
  * @param packages   the pins, sorted by normalized name
  * @param edges      every dependency edge, sorted
  * @param statistics resolver figures for the JSON report, in a stable order
+ * @param noIndex    true when no index was used (only find-links): written as {@code --no-index}
  * @param indexUrl   the primary index URL, if not the default one (written into requirements.txt)
  * @param extraIndexUrls further index URLs
  * @param findLinks  find-links locations
  */
 record Lock(String command, Target target, List<String> inputs, List<Package> packages, List<Edge> edges,
-            Map<String, Long> statistics, Optional<String> indexUrl, List<String> extraIndexUrls, List<String> findLinks) {
+            Map<String, Long> statistics, boolean noIndex, Optional<String> indexUrl, List<String> extraIndexUrls, List<String> findLinks) {
 
     Lock {
         Objects.requireNonNull(command, "command");

@@ -23,6 +23,10 @@ final class RequirementsTxtWriter {
             out.append("#\n");
         }
         boolean options = false;
+        if (lock.noIndex()) {
+            out.append("--no-index\n");
+            options = true;
+        }
         if (lock.indexUrl().isPresent()) {
             out.append("--index-url ").append(lock.indexUrl().get()).append('\n');
             options = true;

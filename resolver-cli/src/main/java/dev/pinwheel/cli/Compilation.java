@@ -1,0 +1,417 @@
+package dev.pinwheel.cli;
+
+import dev.pinwheel.index.DistributionFile;
+import dev.pinwheel.index.IndexException;
+import dev.pinwheel.index.IndexOptions;
+import dev.pinwheel.index.IndexStrategy;
+import dev.pinwheel.index.PackageIndex;
+import dev.pinwheel.index.local.LocalDirectoryIndex;
+import dev.pinwheel.index.simple.SimpleIndex;
+import dev.pinwheel.index.union.UnionIndex;
+import dev.pinwheel.name.PackageName;
+import dev.pinwheel.requirement.Requirement;
+import dev.pinwheel.resolve.PackageSelection;
+import dev.pinwheel.resolve.Resolution;
+import dev.pinwheel.resolve.ResolutionException;
+import dev.pinwheel.resolve.ResolutionRequest;
+import dev.pinwheel.resolve.ResolutionStatistics;
+import dev.pinwheel.resolve.ResolutionStrategy;
+import dev.pinwheel.resolve.ResolvedDependency;
+import dev.pinwheel.resolve.ResolvedPackage;
+import dev.pinwheel.resolve.Resolver;
+import dev.pinwheel.resolve.ResolverOptions;
+import dev.pinwheel.tags.WheelFilename;
+import dev.pinwheel.text.InvalidInputException;
+import dev.pinwheel.version.PrereleasePolicy;
+import dev.pinwheel.version.Version;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One run of {@code compile} (or {@code explain}): reads the inputs, opens the indexes, resolves, and turns the
+ * {@link Resolution} into a {@link Lock} for the writers.
+ */
+final class Compilation {
+    private final CompileOptions o;
+    private final Context ctx;
+    final Inputs inputs = new Inputs();
+    Target target;
+    Progress progress;
+    private final Map<String, String> indexUrlById = new HashMap<>();
+
+    Compilation(CompileOptions options, Context context) {
+        this.o = options;
+        this.ctx = context;
+    }
+
+    // --------------------------------------------------------------------------------------------- inputs
+
+    /** Reads every input named on the command line. */
+    void readInputs() {
+        RequirementsFileReader reader = new RequirementsFileReader(inputs, ctx.getenv());
+        for (String src : o.sources) {
+            if (src.equals("-")) {
+                String text;
+                try {
+                    text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UsageException("Cannot read standard input: " + e.getMessage(), e);
+                }
+                inputs.files.add("-");
+                reader.parse(Path.of("-"), text, false);
+                continue;
+            }
+            Path p = ctx.path(src);
+            if (Files.isRegularFile(p) || looksLikeFile(src)) {
+                inputs.files.add(src);
+                if (p.getFileName() != null && p.getFileName().toString().endsWith(".toml")) {
+                    PyprojectReader.read(Path.of(src).isAbsolute() ? p : displayPath(src, p), inputs, o.extras, o.allExtras, o.groups);
+                } else {
+                    reader.read(displayPath(src, p), false);
+                }
+            } else {
+                try {
+                    inputs.requirements.add(new InputRequirement(Requirement.parse(src), "command line", "command line", List.of()));
+                } catch (InvalidInputException e) {
+                    throw new UsageException("`" + src + "` is neither a file nor a requirement: "
+                            + RequirementsFileReader.caret(e), e);
+                }
+            }
+        }
+        if (!o.sources.stream().anyMatch(s -> s.endsWith(".toml")) && (!o.extras.isEmpty() || o.allExtras || !o.groups.isEmpty())) {
+            throw new UsageException("`--extra`, `--all-extras` and `--group` need a `pyproject.toml` input");
+        }
+        for (String c : o.constraints) {
+            reader.read(displayPath(c, ctx.path(c)), true);
+        }
+        Inputs ov = new Inputs();
+        RequirementsFileReader overrideReader = new RequirementsFileReader(ov, ctx.getenv());
+        for (String f : o.overrides) {
+            overrideReader.read(displayPath(f, ctx.path(f)), false);
+        }
+        for (InputRequirement r : ov.requirements) {
+            inputs.overrides.add(r);
+        }
+        if (inputs.requirements.isEmpty()) {
+            throw new UsageException(o.sources.isEmpty()
+                    ? "No requirements: name a requirements file, a pyproject.toml, or requirements (`pinwheel compile requirements.in`)"
+                    : "No requirements found in " + String.join(", ", o.sources));
+        }
+        target = Target.of(o.pythonVersion, o.pythonPlatform);
+    }
+
+    private static boolean looksLikeFile(String s) {
+        return s.endsWith(".in") || s.endsWith(".txt") || s.endsWith(".toml") || s.contains("/") && !s.contains("@") && !s.contains(";");
+    }
+
+    /** Relative paths are shown as the user wrote them, but read against the working directory. */
+    private Path displayPath(String given, Path resolved) {
+        return ctx.cwd().equals(Path.of("")) ? Path.of(given) : resolved;
+    }
+
+    // --------------------------------------------------------------------------------------------- indexes
+
+    /** Opens the union of the indexes from the options and the requirements files. */
+    PackageIndex openIndex() throws IndexException {
+        IndexOptions options = IndexOptions.defaults().withOffline(o.offline);
+        if (!o.noCache) {
+            options = options.withCacheDir(cacheDir());
+        }
+        boolean noIndex = o.noIndex || inputs.noIndex;
+        List<PackageIndex> indexes = new ArrayList<>();
+        if (!noIndex) {
+            List<String> extra = new ArrayList<>(inputs.extraIndexUrls);
+            extra.addAll(o.extraIndexUrls);
+            for (String u : extra) {
+                indexes.add(simple(u, options));
+            }
+            indexes.add(simple(primaryIndexUrl(), options));
+        }
+        for (String f : findLinks()) {
+            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(f))) : ctx.path(f);
+            if (f.contains("://") && !f.startsWith("file:")) {
+                throw new UsageException("`--find-links " + f + "`: only local directories are supported; use `--extra-index-url` for an index");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException("`--find-links " + f + "`: no such directory");
+            }
+            indexes.add(LocalDirectoryIndex.open(dir, f));
+        }
+        if (indexes.isEmpty()) {
+            throw new UsageException("No index: `--no-index` was given without `--find-links`");
+        }
+        IndexStrategy strategy;
+        try {
+            strategy = IndexStrategy.fromCliName(o.indexStrategy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        PackageIndex index = indexes.size() == 1 ? indexes.get(0) : UnionIndex.of(indexes, strategy);
+        progress = new Progress(ctx.err(), ctx.terminal() && !o.quiet, o.verbose);
+        return new ObservedIndex(index, progress);
+    }
+
+    boolean quiet() {
+        return o.quiet;
+    }
+
+    String primaryIndexUrl() {
+        return o.indexUrl != null ? o.indexUrl : inputs.indexUrl.orElse(CompileOptions.PYPI);
+    }
+
+    List<String> findLinks() {
+        List<String> all = new ArrayList<>(inputs.findLinks);
+        all.addAll(o.findLinks);
+        return all;
+    }
+
+    private Path cacheDir() {
+        if (o.cacheDir != null) {
+            return ctx.path(o.cacheDir);
+        }
+        Optional<String> xdg = ctx.getenv().apply("XDG_CACHE_HOME").filter(s -> !s.isBlank());
+        Path base = xdg.map(Path::of).orElseGet(() -> Path.of(ctx.getenv().apply("HOME").orElse("."), ".cache"));
+        return base.resolve("pinwheel");
+    }
+
+    private PackageIndex simple(String url, IndexOptions options) throws IndexException {
+        String u = url;
+        if (u.startsWith("file:")) {
+            u = absoluteFileUrl(u);
+        } else if (!u.contains("://")) {
+            Path p = ctx.path(u);
+            if (!Files.isDirectory(p)) {
+                throw new UsageException("Index `" + url + "` is neither a URL nor a directory");
+            }
+            u = p.toAbsolutePath().normalize().toUri().toString();
+        }
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Invalid index URL `" + url + "`: " + e.getMessage(), e);
+        }
+        SimpleIndex index = SimpleIndex.create(uri, options);
+        indexUrlById.put(index.id(), url);
+        return index;
+    }
+
+    /** {@code file:relative/dir} becomes an absolute {@code file:} URL against the working directory. */
+    private String absoluteFileUrl(String u) {
+        String rest = u.substring("file:".length());
+        if (rest.startsWith("/")) {
+            return u;
+        }
+        String s = ctx.path(rest).toAbsolutePath().normalize().toUri().toString();
+        return rest.endsWith("/") && !s.endsWith("/") ? s + "/" : s;
+    }
+
+    // --------------------------------------------------------------------------------------------- resolving
+
+    /** Resolves the inputs over {@code index}, keeping the pins of {@code existing} as preferences. */
+    Resolution resolve(PackageIndex index, Map<PackageName, Version> existing) throws ResolutionException {
+        ResolverOptions options = ResolverOptions.defaults()
+                .withStrategy(strategy(o.resolution))
+                .withPrereleases(inputs.pre && o.prerelease.equals("if-necessary-or-explicit") ? PrereleasePolicy.ALLOW
+                        : prerelease(o.prerelease));
+        dev.pinwheel.resolve.Target t = new dev.pinwheel.resolve.Target(target.environment(), target.tags(), target.pythonFull());
+        ResolutionRequest request = ResolutionRequest.of(inputs.requirements.stream().map(InputRequirement::requirement).toList(), t)
+                .withConstraints(inputs.constraints.stream().map(InputRequirement::requirement).toList())
+                .withOverrides(inputs.overrides.stream().map(InputRequirement::requirement).toList());
+        if (!o.upgrade && !existing.isEmpty()) {
+            request = request.withPreferences(existing);
+            if (!o.upgradePackages.isEmpty()) {
+                Set<PackageName> names = new TreeSet<>(java.util.Comparator.comparing(PackageName::normalized));
+                for (String p : o.upgradePackages) {
+                    names.add(PackageName.tryParse(p.split("[<>=!~ ;\\[]", 2)[0].strip())
+                            .orElseThrow(() -> new UsageException("Invalid `--upgrade-package` `" + p + "`: expected a project name")));
+                }
+                request = request.withUpgrade(PackageSelection.of(names));
+            }
+        }
+        if (o.excludeNewer != null) {
+            request = request.withExcludeNewer(parseTime(o.excludeNewer));
+        }
+        Resolver resolver = Resolver.create(index, options);
+        return resolver.resolve(request);
+    }
+
+    private static ResolutionStrategy strategy(String s) {
+        return switch (s) {
+            case "highest" -> ResolutionStrategy.HIGHEST;
+            case "lowest" -> ResolutionStrategy.LOWEST;
+            case "lowest-direct" -> ResolutionStrategy.LOWEST_DIRECT;
+            default -> throw new UsageException("Invalid `--resolution` `" + s + "`: expected `highest`, `lowest` or `lowest-direct`");
+        };
+    }
+
+    private static PrereleasePolicy prerelease(String s) {
+        return switch (s) {
+            case "disallow" -> PrereleasePolicy.DISALLOW;
+            case "allow" -> PrereleasePolicy.ALLOW;
+            case "if-necessary" -> PrereleasePolicy.IF_NECESSARY;
+            case "explicit" -> PrereleasePolicy.EXPLICIT;
+            case "if-necessary-or-explicit" -> PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
+            default -> throw new UsageException("Invalid `--prerelease` `" + s
+                    + "`: expected `disallow`, `allow`, `if-necessary`, `explicit` or `if-necessary-or-explicit`");
+        };
+    }
+
+    static Instant parseTime(String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new UsageException("Invalid `--exclude-newer` `" + s
+                        + "`: expected an RFC 3339 time such as `2024-06-01T00:00:00Z`, or a date such as `2024-06-01`", e2);
+            }
+        }
+    }
+
+    /** Checks the update of the validated options that need no index (called before any I/O). */
+    void validateOptions() {
+        strategy(o.resolution);
+        prerelease(o.prerelease);
+        if (o.excludeNewer != null) {
+            parseTime(o.excludeNewer);
+        }
+        try {
+            IndexStrategy.fromCliName(o.indexStrategy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        format();
+        if (o.quiet && o.verbose) {
+            throw new UsageException("`--quiet` and `--verbose` cannot be used together");
+        }
+    }
+
+    /** The output format, from {@code --format} or the output file's name. */
+    String format() {
+        if (o.format != null) {
+            return switch (o.format) {
+                case "requirements-txt", "requirements.txt" -> "requirements-txt";
+                case "pylock", "pylock.toml" -> "pylock";
+                case "json" -> "json";
+                default -> throw new UsageException("Invalid `--format` `" + o.format + "`: expected `requirements-txt`, `pylock` or `json`");
+            };
+        }
+        if (o.outputFile != null) {
+            String n = Path.of(o.outputFile).getFileName().toString();
+            if (n.equals("pylock.toml") || n.startsWith("pylock.") && n.endsWith(".toml")) {
+                return "pylock";
+            }
+            if (n.endsWith(".json")) {
+                return "json";
+            }
+        }
+        return "requirements-txt";
+    }
+
+    // --------------------------------------------------------------------------------------------- the lock
+
+    /** The lock the writers print, from {@code resolution}. */
+    Lock lock(Resolution resolution, String command) {
+        Map<Requirement, List<String>> rootLabels = new HashMap<>();
+        for (InputRequirement r : inputs.requirements) {
+            rootLabels.computeIfAbsent(r.requirement(), k -> new ArrayList<>()).add(r.via());
+        }
+        Map<String, List<String>> constraintLabels = new HashMap<>();
+        for (InputRequirement r : inputs.constraints) {
+            constraintLabels.computeIfAbsent(r.requirement().name().normalized(), k -> new ArrayList<>()).add(r.via());
+        }
+        List<Lock.Edge> edges = new ArrayList<>();
+        Map<String, List<String>> via = new HashMap<>();
+        for (ResolvedDependency d : resolution.dependencies()) {
+            List<String> froms = d.from().isPresent() ? List.of(d.from().get().normalized())
+                    : rootLabels.getOrDefault(d.requirement(), List.of("command line"));
+            for (String from : froms) {
+                edges.add(new Lock.Edge(from, d.to(), d.requirement().toString()));
+                if (!from.equals(d.to().normalized())) {
+                    via.computeIfAbsent(d.to().normalized(), k -> new ArrayList<>()).add(from);
+                }
+            }
+        }
+        List<Lock.Package> packages = new ArrayList<>();
+        for (ResolvedPackage p : resolution.packages()) {
+            List<String> v = new ArrayList<>(via.getOrDefault(p.name().normalized(), List.of()));
+            v.addAll(constraintLabels.getOrDefault(p.name().normalized(), List.of()));
+            List<Lock.File> files = new ArrayList<>();
+            Optional<String> index = Optional.empty();
+            for (DistributionFile f : p.files()) {
+                files.add(new Lock.File(f.name(), f.url(), f.filename() instanceof WheelFilename, f.hashes(), f.size(), f.uploadTime()));
+                if (index.isEmpty()) {
+                    index = Optional.ofNullable(indexUrlById.get(f.indexId()));
+                }
+            }
+            packages.add(new Lock.Package(p.name(), p.version(), p.extras(), files, index, Optional.empty(), v));
+        }
+        ResolutionStatistics s = resolution.statistics();
+        Map<String, Long> stats = new LinkedHashMap<>();
+        stats.put("packages", (long) resolution.packages().size());
+        stats.put("projects-fetched", (long) s.projectsFetched());
+        stats.put("metadata-fetched", (long) s.metadataFetched());
+        stats.put("candidates", (long) s.candidates());
+        stats.put("constraints", (long) s.constraints());
+        stats.put("rounds", (long) s.rounds());
+        stats.put("solver-calls", (long) s.solverCalls());
+        stats.put("conflicts", s.conflicts());
+        stats.put("time-ms", s.time().toMillis());
+        boolean noIndex = o.noIndex || inputs.noIndex;
+        String primary = primaryIndexUrl();
+        Optional<String> indexLine = noIndex ? Optional.empty() : primary.equals(CompileOptions.PYPI) ? Optional.empty() : Optional.of(primary);
+        List<String> extra = new ArrayList<>();
+        if (!noIndex) {
+            extra.addAll(inputs.extraIndexUrls);
+            extra.addAll(o.extraIndexUrls);
+        }
+        return new Lock(command, target, inputs.files, packages, edges, stats, noIndex, indexLine, extra, findLinks());
+    }
+
+    /** The command shown in headers: the arguments, without those that do not change the result. */
+    static String command(String sub, List<String> args) {
+        StringBuilder sb = new StringBuilder("pinwheel");
+        Set<String> dropWithValue = Set.of("--cache-dir", "--upgrade-package", "-P");
+        Set<String> drop = Set.of("--no-cache", "-n", "-q", "--quiet", "-v", "--verbose", "--upgrade", "-U", "--offline");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (drop.contains(a)) {
+                continue;
+            }
+            if (dropWithValue.contains(name)) {
+                if (!a.contains("=")) {
+                    i++;
+                }
+                continue;
+            }
+            sb.append(' ').append(shellQuote(a));
+        }
+        return sb.toString();
+    }
+
+    private static String shellQuote(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./\\-\\[\\]]+")) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

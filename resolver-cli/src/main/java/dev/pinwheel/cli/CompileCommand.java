@@ -1,0 +1,115 @@
+package dev.pinwheel.cli;
+
+import dev.pinwheel.index.IndexException;
+import dev.pinwheel.index.PackageIndex;
+import dev.pinwheel.name.PackageName;
+import dev.pinwheel.resolve.IndexUnavailableException;
+import dev.pinwheel.resolve.Resolution;
+import dev.pinwheel.resolve.ResolutionException;
+import dev.pinwheel.resolve.ResolutionTimeoutException;
+import dev.pinwheel.resolve.UnsatisfiableException;
+import dev.pinwheel.version.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pinwheel compile}: resolves the inputs for the target and writes requirements.txt (pip-compile's
+ * layout), pylock.toml or a JSON report, to standard output and to {@code -o}.
+ */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Resolve requirements into a pinned requirements.txt, pylock.toml or JSON report.")
+final class CompileCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Mixin
+    CompileOptions options = new CompileOptions();
+
+    CompileCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Compilation c = new Compilation(options, ctx);
+        c.validateOptions();
+        c.readInputs();
+        Map<PackageName, Version> existing = options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile));
+        Outcome outcome = resolve(c, ctx, existing);
+        if (outcome.status() != ExitCode.OK) {
+            return outcome.status();
+        }
+        Lock lock = c.lock(outcome.resolution(), Compilation.command("compile", ctx.args()));
+        String format = c.format();
+        boolean hashes = options.generateHashes;
+        String text = switch (format) {
+            case "pylock" -> PylockWriter.write(lock);
+            case "json" -> JsonReportWriter.write(lock);
+            default -> RequirementsTxtWriter.write(lock, hashes, !options.noHeader);
+        };
+        if (options.outputFile != null) {
+            Path out = ctx.path(options.outputFile);
+            try {
+                if (out.getParent() != null) {
+                    Files.createDirectories(out.getParent());
+                }
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("Cannot write `" + options.outputFile + "`: " + e.getMessage(), e);
+            }
+        }
+        if (!options.quiet) {
+            ctx.out().print(text);
+            ctx.out().flush();
+        }
+        return ExitCode.OK;
+    }
+
+    /** The result of resolving: a resolution, or a status after the error was printed. */
+    record Outcome(int status, Resolution resolution) {
+    }
+
+    /** Opens the indexes and resolves; prints errors itself and returns their status. */
+    static Outcome resolve(Compilation c, Context ctx, Map<PackageName, Version> existing) {
+        PackageIndex index;
+        try {
+            index = c.openIndex();
+        } catch (IndexException e) {
+            ctx.err().println("error: " + e.getMessage());
+            return new Outcome(ExitCode.INDEX, null);
+        }
+        try (index) {
+            Resolution r = c.resolve(index, existing);
+            if (!c.quiet()) {
+                c.progress.done(String.format(Locale.ROOT, "Resolved %d packages in %d ms", r.packages().size(), c.progress.elapsedMillis()));
+            }
+            return new Outcome(ExitCode.OK, r);
+        } catch (UnsatisfiableException e) {
+            c.progress.clear();
+            ctx.err().println("error: No solution found for these requirements:");
+            ctx.err().println(e.explanation().render().indent(2).stripTrailing());
+            return new Outcome(ExitCode.NO_SOLUTION, null);
+        } catch (IndexUnavailableException e) {
+            c.progress.clear();
+            ctx.err().println("error: " + e.getCause().getMessage());
+            return new Outcome(ExitCode.INDEX, null);
+        } catch (ResolutionTimeoutException e) {
+            c.progress.clear();
+            ctx.err().println("error: " + e.getMessage());
+            return new Outcome(ExitCode.NO_SOLUTION, null);
+        } catch (ResolutionException e) {
+            c.progress.clear();
+            ctx.err().println("error: " + e.getMessage());
+            return new Outcome(ExitCode.NO_SOLUTION, null);
+        } finally {
+            ctx.err().flush();
+        }
+    }
+}

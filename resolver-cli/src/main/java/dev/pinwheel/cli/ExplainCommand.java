@@ -1,0 +1,116 @@
+package dev.pinwheel.cli;
+
+import dev.pinwheel.name.PackageName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pinwheel explain --package PKG …}: resolves like {@code compile} and prints why {@code PKG} is in the
+ * resolution, as the chains of requirements from the inputs down to it (the {@code # via} lines, followed).
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Show why a package is in the resolution: every chain of requirements from the inputs to it.")
+final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
+    private static final int MAX_CHAINS = 20;
+    private final Context ctx;
+
+    @Option(names = "--package", paramLabel = "PKG", required = true, description = "The package to explain.")
+    String packageName;
+
+    @Mixin
+    CompileOptions options = new CompileOptions();
+
+    ExplainCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        PackageName target = PackageName.tryParse(packageName)
+                .orElseThrow(() -> new UsageException("Invalid package name `" + packageName + "`"));
+        Compilation c = new Compilation(options, ctx);
+        c.validateOptions();
+        c.readInputs();
+        Map<PackageName, dev.pinwheel.version.Version> existing =
+                options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile));
+        CompileCommand.Outcome outcome = CompileCommand.resolve(c, ctx, existing);
+        if (outcome.status() != ExitCode.OK) {
+            return outcome.status();
+        }
+        Lock lock = c.lock(outcome.resolution(), Compilation.command("explain", ctx.args()));
+        ctx.out().print(explain(lock, target));
+        ctx.out().flush();
+        return lock.packages().stream().anyMatch(p -> p.name().equals(target)) ? ExitCode.OK : ExitCode.USAGE;
+    }
+
+    /** The chains from inputs to {@code name}, one per line, as text. */
+    static String explain(Lock lock, PackageName name) {
+        Map<String, Lock.Package> byName = new java.util.HashMap<>();
+        lock.packages().forEach(p -> byName.put(p.name().normalized(), p));
+        Lock.Package p = byName.get(name.normalized());
+        if (p == null) {
+            return name.normalized() + " is not in the resolution\n";
+        }
+        StringBuilder out = new StringBuilder(pin(p)).append(" is in the resolution because:\n");
+        List<List<Lock.Edge>> chains = new ArrayList<>();
+        walk(lock, name.normalized(), new ArrayDeque<>(), new ArrayList<>(), chains);
+        for (List<Lock.Edge> chain : chains) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < chain.size(); i++) {
+                Lock.Edge e = chain.get(i);
+                if (i == 0) {
+                    line.append(e.from());
+                } else {
+                    line.append(" (").append(pin(byName.get(e.from()))).append(')');
+                }
+                line.append(" requires ").append(e.requirement());
+                if (i + 1 < chain.size()) {
+                    line.append("\n    -> ").append(chain.get(i + 1).from());
+                }
+            }
+            out.append(line).append('\n');
+        }
+        if (chains.size() == MAX_CHAINS) {
+            out.append("  (only the first ").append(MAX_CHAINS).append(" chains are shown)\n");
+        }
+        return out.toString();
+    }
+
+    private static String pin(Lock.Package p) {
+        return p.name().normalized() + "==" + p.version();
+    }
+
+    /** Depth-first from {@code to} back to the inputs; {@code path} holds the nodes on the way, to stop cycles. */
+    private static void walk(Lock lock, String to, Deque<String> path, List<Lock.Edge> suffix, List<List<Lock.Edge>> out) {
+        if (out.size() >= MAX_CHAINS) {
+            return;
+        }
+        path.push(to);
+        for (Lock.Edge e : lock.edges()) {
+            if (!e.to().normalized().equals(to) || path.contains(e.from())) {
+                continue;
+            }
+            List<Lock.Edge> chain = new ArrayList<>();
+            chain.add(e);
+            chain.addAll(suffix);
+            boolean isPackage = lock.packages().stream().anyMatch(p -> p.name().normalized().equals(e.from()));
+            if (!isPackage) {
+                out.add(chain);
+            } else {
+                walk(lock, e.from(), path, chain, out);
+            }
+            if (out.size() >= MAX_CHAINS) {
+                break;
+            }
+        }
+        path.pop();
+    }
+}
