@@ -64,7 +64,7 @@ final class Compilation {
 
     /** Reads every input named on the command line. */
     void readInputs() {
-        RequirementsFileReader reader = new RequirementsFileReader(inputs, ctx.getenv());
+        RequirementsFileReader reader = new RequirementsFileReader(inputs, ctx.getenv(), ctx.cwd());
         for (String src : o.sources) {
             if (src.equals("-")) {
                 String text;
@@ -81,9 +81,9 @@ final class Compilation {
             if (Files.isRegularFile(p) || looksLikeFile(src)) {
                 inputs.files.add(src);
                 if (p.getFileName() != null && p.getFileName().toString().endsWith(".toml")) {
-                    PyprojectReader.read(Path.of(src).isAbsolute() ? p : displayPath(src, p), inputs, o.extras, o.allExtras, o.groups);
+                    PyprojectReader.read(p, Path.of(src), inputs, o.extras, o.allExtras, o.groups);
                 } else {
-                    reader.read(displayPath(src, p), false);
+                    reader.read(Path.of(src), false);
                 }
             } else {
                 try {
@@ -98,12 +98,12 @@ final class Compilation {
             throw new UsageException("`--extra`, `--all-extras` and `--group` need a `pyproject.toml` input");
         }
         for (String c : o.constraints) {
-            reader.read(displayPath(c, ctx.path(c)), true);
+            reader.read(Path.of(c), true);
         }
         Inputs ov = new Inputs();
-        RequirementsFileReader overrideReader = new RequirementsFileReader(ov, ctx.getenv());
+        RequirementsFileReader overrideReader = new RequirementsFileReader(ov, ctx.getenv(), ctx.cwd());
         for (String f : o.overrides) {
-            overrideReader.read(displayPath(f, ctx.path(f)), false);
+            overrideReader.read(Path.of(f), false);
         }
         for (InputRequirement r : ov.requirements) {
             inputs.overrides.add(r);
@@ -120,16 +120,19 @@ final class Compilation {
         return s.endsWith(".in") || s.endsWith(".txt") || s.endsWith(".toml") || s.contains("/") && !s.contains("@") && !s.contains(";");
     }
 
-    /** Relative paths are shown as the user wrote them, but read against the working directory. */
-    private Path displayPath(String given, Path resolved) {
-        return ctx.cwd().equals(Path.of("")) ? Path.of(given) : resolved;
-    }
-
     // --------------------------------------------------------------------------------------------- indexes
 
     /** Opens the union of the indexes from the options and the requirements files. */
     PackageIndex openIndex() throws IndexException {
         IndexOptions options = IndexOptions.defaults().withOffline(o.offline);
+        Optional<String> timeout = ctx.getenv().apply("PINWHEEL_HTTP_TIMEOUT").filter(t -> !t.isBlank());
+        if (timeout.isPresent()) {
+            try {
+                options = options.withTimeout(java.time.Duration.ofMillis(Math.round(Double.parseDouble(timeout.get()) * 1000)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("Invalid `PINWHEEL_HTTP_TIMEOUT` `" + timeout.get() + "`: expected seconds, such as `30`", e);
+            }
+        }
         if (!o.noCache) {
             options = options.withCacheDir(cacheDir());
         }
@@ -357,7 +360,7 @@ final class Compilation {
             List<Lock.File> files = new ArrayList<>();
             Optional<String> index = Optional.empty();
             for (DistributionFile f : p.files()) {
-                files.add(new Lock.File(f.name(), f.url(), f.filename() instanceof WheelFilename, f.hashes(), f.size(), f.uploadTime()));
+                files.add(new Lock.File(f.name(), f.url(), f.filename() instanceof WheelFilename, f.hashes(), size(f), f.uploadTime()));
                 if (index.isEmpty()) {
                     index = Optional.ofNullable(indexUrlById.get(f.indexId()));
                 }
@@ -384,6 +387,18 @@ final class Compilation {
             extra.addAll(o.extraIndexUrls);
         }
         return new Lock(command, target, inputs.files, packages, edges, stats, noIndex, indexLine, extra, findLinks());
+    }
+
+    /** The size the index gave, or for a local file its size on disk. */
+    private static java.util.OptionalLong size(DistributionFile f) {
+        if (f.size().isPresent() || !"file".equalsIgnoreCase(f.url().getScheme())) {
+            return f.size();
+        }
+        try {
+            return java.util.OptionalLong.of(Files.size(Path.of(f.url())));
+        } catch (IOException | IllegalArgumentException e) {
+            return f.size(); // the size is optional in every output; the file may be read again by the installer
+        }
     }
 
     /** The command shown in headers: the arguments, without those that do not change the result. */

@@ -41,7 +41,7 @@ final class CompileCommand implements Callable<Integer> {
         Compilation c = new Compilation(options, ctx);
         c.validateOptions();
         c.readInputs();
-        Map<PackageName, Version> existing = options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile));
+        Map<PackageName, Version> existing = options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile), Path.of(options.outputFile));
         Outcome outcome = resolve(c, ctx, existing);
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();

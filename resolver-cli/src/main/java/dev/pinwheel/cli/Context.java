@@ -32,6 +32,6 @@ record Context(PrintWriter out, PrintWriter err, Function<String, Optional<Strin
     /** {@code p} against the working directory, unless absolute; kept as given for display. */
     Path path(String p) {
         Path given = Path.of(p);
-        return given.isAbsolute() || cwd.equals(Path.of("")) ? given : cwd.resolve(given);
+        return cwd.resolve(given);
     }
 }

@@ -23,11 +23,11 @@ final class ExistingLock {
     }
 
     /** The pins of {@code file}, or none when it does not exist. */
-    static Map<PackageName, Version> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+    static Map<PackageName, Version> read(Path actual, Path file) {
+        if (!Files.isRegularFile(actual)) {
             return Map.of();
         }
-        String text = RequirementsFileReader.readText(file, Optional.empty());
+        String text = RequirementsFileReader.readText(actual, file, Optional.empty());
         Map<PackageName, Version> pins = new LinkedHashMap<>();
         if (file.getFileName().toString().endsWith(".toml")) {
             JsonNode root;
@@ -50,7 +50,7 @@ final class ExistingLock {
         }
         Inputs in = new Inputs();
         try {
-            new RequirementsFileReader(in, k -> Optional.empty()).parse(file, text, false);
+            new RequirementsFileReader(in, k -> Optional.empty(), Path.of("")).parse(file, text, false);
         } catch (UsageException e) {
             throw new UsageException("Cannot read the existing lock: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,7 +41,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         c.validateOptions();
         c.readInputs();
         Map<PackageName, dev.pinwheel.version.Version> existing =
-                options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile));
+                options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile), Path.of(options.outputFile));
         CompileCommand.Outcome outcome = CompileCommand.resolve(c, ctx, existing);
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
@@ -63,20 +64,11 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         List<List<Lock.Edge>> chains = new ArrayList<>();
         walk(lock, name.normalized(), new ArrayDeque<>(), new ArrayList<>(), chains);
         for (List<Lock.Edge> chain : chains) {
-            StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < chain.size(); i++) {
                 Lock.Edge e = chain.get(i);
-                if (i == 0) {
-                    line.append(e.from());
-                } else {
-                    line.append(" (").append(pin(byName.get(e.from()))).append(')');
-                }
-                line.append(" requires ").append(e.requirement());
-                if (i + 1 < chain.size()) {
-                    line.append("\n    -> ").append(chain.get(i + 1).from());
-                }
+                out.append(i == 0 ? "  " + e.from() : "    " + pin(byName.get(e.from())))
+                        .append(" requires ").append(e.requirement()).append('\n');
             }
-            out.append(line).append('\n');
         }
         if (chains.size() == MAX_CHAINS) {
             out.append("  (only the first ").append(MAX_CHAINS).append(" chains are shown)\n");

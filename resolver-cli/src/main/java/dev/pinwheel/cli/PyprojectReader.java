@@ -36,10 +36,9 @@ final class PyprojectReader {
      * @param extras    extra names asked for ({@code --extra}); each must exist
      * @param allExtras {@code --all-extras}
      * @param groups    dependency groups asked for ({@code --group}); each must exist
-     * @return the groups and extras that were found, for the caller to report those asked for but missing elsewhere
      */
-    static void read(Path file, Inputs inputs, List<String> extras, boolean allExtras, List<String> groups) {
-        String text = RequirementsFileReader.readText(file, Optional.empty());
+    static void read(Path actual, Path file, Inputs inputs, List<String> extras, boolean allExtras, List<String> groups) {
+        String text = RequirementsFileReader.readText(actual, file, Optional.empty());
         String shown = RequirementsFileReader.display(file);
         JsonNode root;
         try {

@@ -31,45 +31,54 @@ final class RequirementsFileReader {
 
     private final Inputs inputs;
     private final Function<String, Optional<String>> environment;
+    private final Path cwd;
     private final Deque<Path> stack = new ArrayDeque<>();
+    private final Deque<Path> shownStack = new ArrayDeque<>();
 
     /**
      * @param inputs      what is read is added here
      * @param environment looks up {@code ${VAR}} references (pip expands them in requirements files)
+     * @param cwd         relative paths are read against this directory, and shown as written
      */
-    RequirementsFileReader(Inputs inputs, Function<String, Optional<String>> environment) {
+    RequirementsFileReader(Inputs inputs, Function<String, Optional<String>> environment, Path cwd) {
         this.inputs = inputs;
         this.environment = environment;
+        this.cwd = cwd;
     }
 
     /** Reads {@code file} as requirements ({@code constraint} false) or constraints. */
     void read(Path file, boolean constraint) {
-        Path key = file.toAbsolutePath().normalize();
+        Path key = cwd.resolve(file).toAbsolutePath().normalize();
         if (stack.contains(key)) {
             throw new UsageException("Requirements file `" + file + "` includes itself (through "
-                    + stack.peekFirst().getFileName() + ")");
+                    + display(shownStack.peekFirst()) + ")");
         }
-        String text = readText(file, stack.isEmpty() ? Optional.empty() : Optional.of(stack.peekFirst()));
+        String text = readText(cwd.resolve(file), file, stack.isEmpty() ? Optional.empty() : Optional.of(shownStack.peekFirst()));
         stack.push(key);
+        shownStack.push(file);
         try {
             parse(file, text, constraint);
         } finally {
             stack.pop();
+            shownStack.pop();
         }
     }
 
     /** Reads the text of standard input or of a file named by the user or by an including file. */
-    static String readText(Path file, Optional<Path> includedFrom) {
+    static String readText(Path actual, Path file, Optional<Path> includedFrom) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            if (Files.isDirectory(actual)) {
+                throw new UsageException("`" + display(file) + "` is a directory, not a file");
+            }
+            byte[] bytes = Files.readAllBytes(actual);
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
-            throw new UsageException("File not found: `" + file + "`" + includedFrom.map(p -> " (included from `" + p + "`)").orElse(""), e);
+            throw new UsageException("File not found: `" + display(file) + "`" + includedFrom.map(p -> " (included from `" + display(p) + "`)").orElse(""), e);
         } catch (CharacterCodingException e) {
-            throw new UsageException("File `" + file + "` is not valid UTF-8", e);
+            throw new UsageException("File `" + display(file) + "` is not valid UTF-8", e);
         } catch (IOException e) {
-            throw new UsageException("Cannot read `" + file + "`: " + e.getMessage(), e);
+            throw new UsageException("Cannot read `" + display(file) + "`: " + e.getMessage(), e);
         }
     }
 

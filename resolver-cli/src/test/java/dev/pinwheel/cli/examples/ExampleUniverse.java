@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes the example universe behind the README's first command: {@code examples/index/}, a static PEP 503
  * simple index ({@code simple/<project>/index.html} with {@code data-requires-python}, {@code data-yanked} and
- * PEP 658/714 {@code data-core-metadata}) over {@code files/}, which holds real wheels (zips with {@code METADATA},
+ * PEP 658/714 {@code data-core-metadata}, and the same as PEP 691 JSON in {@code index.json} with PEP 700
+ * {@code size} and {@code upload-time}) over {@code files/}, which holds real wheels (zips with {@code METADATA},
  * {@code WHEEL} and {@code RECORD}), a few sdists ({@code .tar.gz} with a PEP 643 {@code PKG-INFO}) and the
  * {@code .metadata} files. {@code files/} doubles as a {@code --find-links} directory.
  *
@@ -267,7 +270,12 @@ public final class ExampleUniverse {
         Files.createDirectories(files);
         Files.createDirectories(simple);
         Map<String, List<String>> links = new TreeMap<>();
+        Map<String, List<String>> jsonFiles = new TreeMap<>();
+        Map<String, List<String>> versions = new TreeMap<>();
+        Instant uploaded = Instant.parse("2023-01-02T09:30:00Z");
         for (Release rel : releases) {
+            uploaded = uploaded.plus(Duration.ofHours(61));
+            versions.computeIfAbsent(rel.name(), k -> new ArrayList<>()).add(rel.version());
             byte[] metadata = metadata(rel).getBytes(StandardCharsets.UTF_8);
             String metaHash = sha256Hex(metadata);
             String attrs = rel.requiresPython().map(rp -> " data-requires-python=\"" + html(rp) + "\"").orElse("")
@@ -280,6 +288,7 @@ public final class ExampleUniverse {
                 links.computeIfAbsent(rel.name(), k -> new ArrayList<>()).add("<a href=\"../../files/" + filename + "#sha256="
                         + sha256Hex(wheel) + "\"" + attrs + " data-dist-info-metadata=\"sha256=" + metaHash
                         + "\" data-core-metadata=\"sha256=" + metaHash + "\">" + filename + "</a><br>");
+                jsonFiles.computeIfAbsent(rel.name(), k -> new ArrayList<>()).add(jsonFile(rel, filename, wheel, Optional.of(metaHash), uploaded));
             }
             if (rel.sdist()) {
                 String filename = rel.name().replace('-', '_') + "-" + rel.version() + ".tar.gz";
@@ -287,6 +296,7 @@ public final class ExampleUniverse {
                 Files.write(files.resolve(filename), sdist);
                 links.computeIfAbsent(rel.name(), k -> new ArrayList<>()).add("<a href=\"../../files/" + filename + "#sha256="
                         + sha256Hex(sdist) + "\"" + attrs + ">" + filename + "</a><br>");
+                jsonFiles.computeIfAbsent(rel.name(), k -> new ArrayList<>()).add(jsonFile(rel, filename, sdist, Optional.empty(), uploaded));
             }
         }
         StringBuilder root = new StringBuilder(head("Simple index"));
@@ -300,9 +310,28 @@ public final class ExampleUniverse {
             page.append("  </body>\n</html>\n");
             Files.createDirectories(simple.resolve(e.getKey()));
             Files.writeString(simple.resolve(e.getKey()).resolve("index.html"), page, StandardCharsets.UTF_8);
+            StringBuilder json = new StringBuilder("{\n  \"meta\": {\"api-version\": \"1.1\"},\n  \"name\": \"").append(e.getKey())
+                    .append("\",\n  \"versions\": [");
+            List<String> vs = versions.get(e.getKey());
+            for (int i = 0; i < vs.size(); i++) {
+                json.append(i == 0 ? "\"" : ", \"").append(vs.get(i)).append('"');
+            }
+            json.append("],\n  \"files\": [\n    ").append(String.join(",\n    ", jsonFiles.get(e.getKey()))).append("\n  ]\n}\n");
+            Files.writeString(simple.resolve(e.getKey()).resolve("index.json"), json, StandardCharsets.UTF_8);
         }
         root.append("  </body>\n</html>\n");
         Files.writeString(simple.resolve("index.html"), root, StandardCharsets.UTF_8);
+    }
+
+    private static String jsonFile(Release rel, String filename, byte[] bytes, Optional<String> metaHash, Instant uploaded) {
+        StringBuilder f = new StringBuilder("{\"filename\": \"").append(filename).append("\", \"url\": \"../../files/").append(filename)
+                .append("\", \"hashes\": {\"sha256\": \"").append(sha256Hex(bytes)).append("\"}");
+        rel.requiresPython().ifPresent(rp -> f.append(", \"requires-python\": \"").append(rp).append('"'));
+        f.append(", \"yanked\": ").append(rel.yanked().map(y -> "\"" + y + "\"").orElse("false"));
+        metaHash.ifPresent(h -> f.append(", \"core-metadata\": {\"sha256\": \"").append(h).append("\"}, \"dist-info-metadata\": {\"sha256\": \"")
+                .append(h).append("\"}"));
+        f.append(", \"size\": ").append(bytes.length).append(", \"upload-time\": \"").append(uploaded).append("\"}");
+        return f.toString();
     }
 
     private static String head(String title) {
