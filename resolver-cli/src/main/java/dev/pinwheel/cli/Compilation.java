@@ -124,6 +124,7 @@ final class Compilation {
 
     /** Opens the union of the indexes from the options and the requirements files. */
     PackageIndex openIndex() throws IndexException {
+        Logs.configure(ctx.err(), o.verbose, o.quiet);
         IndexOptions options = IndexOptions.defaults().withOffline(o.offline);
         Optional<String> timeout = ctx.getenv().apply("PINWHEEL_HTTP_TIMEOUT").filter(t -> !t.isBlank());
         if (timeout.isPresent()) {
