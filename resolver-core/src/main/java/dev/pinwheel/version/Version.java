@@ -1065,13 +1065,13 @@ public final class Version implements Comparable<Version> {
 
             if (i < end) {
                 char c = s.charAt(i);
-                if (isSep(c) && i + 1 == end) {
-                    return fail("Expected a number or a pre-, post- or dev-release after `" + c
-                            + "`, found end of input", i, 1);
-                }
                 if (loc != null && isSep(c)) {
                     return fail("Expected a letter or digit after `" + c + "` in the local version label, found "
                             + found(i + 1), i + 1, 1);
+                }
+                if (isSep(c) && i + 1 == end) {
+                    return fail("Expected a number or a pre-, post- or dev-release after `" + c
+                            + "`, found end of input", i, 1);
                 }
                 return fail("Expected the end of the version, found " + found(i), i, 1);
             }
