@@ -179,6 +179,10 @@ public final class Specifier {
 
     /** Parses {@code input[from, to)}; errors point into the whole {@code input}. */
     static Specifier parse(String input, int from, int to) {
+        Specifier fast = parseFast(input, from, to);
+        if (fast != null) {
+            return fast;
+        }
         if (!GRAMMAR.matcher(input).region(from, to).matches()) {
             throw diagnose(input, from, to);
         }
@@ -205,6 +209,59 @@ public final class Specifier {
         if (version == null) {
             // The specifier pattern accepted what the version pattern rejects (packaging would fail later)
             throw new InvalidSpecifierException((String) error[0], input, (Integer) error[1], (Integer) error[2]);
+        }
+        return new Specifier(op, versionText, wildcard, version);
+    }
+
+    /**
+     * Parses the common shapes without the regular expression, or returns null to let {@link #GRAMMAR} decide.
+     * Whatever this accepts, the grammar accepts too: the version matcher's possessive language is contained in
+     * the grammar's backtracking one, and the operator's restrictions (wildcards, local labels, two release
+     * numbers under {@code ~=}, ASCII only) are checked here.
+     */
+    private static Specifier parseFast(String input, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Version.isPythonSpace(input.charAt(a))) {
+            a++;
+        }
+        while (b > a && Version.isPythonSpace(input.charAt(b - 1))) {
+            b--;
+        }
+        Operator op = a < b ? operatorAt(input, a, b) : null;
+        if (op == null) {
+            return null;
+        }
+        int v = a + op.symbol().length();
+        while (v < b && Version.isPythonSpace(input.charAt(v))) {
+            v++;
+        }
+        for (int k = v; k < b; k++) {
+            char c = input.charAt(k);
+            if (c >= 0x7f || c <= ' ' || Version.isPythonSpace(c) || (op == Operator.ARBITRARY && (c == ';' || c == ')'))) {
+                return null;
+            }
+        }
+        String versionText = input.substring(v, b);
+        if (op == Operator.ARBITRARY) {
+            return new Specifier(op, versionText, false, Version.tryParse(versionText).orElse(null));
+        }
+        boolean wildcard = versionText.endsWith(".*");
+        if (wildcard && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+            return null;
+        }
+        Version version = Version.parseRegion(input, v, wildcard ? b - 2 : b, null);
+        if (version == null) {
+            return null;
+        }
+        if (wildcard && (version.hasLocal() || version.isPrerelease() || version.isPostrelease())) {
+            return null;
+        }
+        if (version.hasLocal() && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+            return null;
+        }
+        if (op == Operator.COMPATIBLE && version.releaseSize() < 2) {
+            return null;
         }
         return new Specifier(op, versionText, wildcard, version);
     }
