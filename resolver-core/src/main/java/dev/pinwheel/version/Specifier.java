@@ -106,7 +106,7 @@ public final class Specifier {
     private final Version low;
     /** Upper bound (exclusive) where the operator has one. */
     private final Version high;
-    private final String canonical;
+    private String canonical; // computed on first use; a benign race (String is immutable)
 
     private Specifier(Operator operator, String versionText, boolean wildcard, Version version) {
         this.operator = operator;
@@ -142,12 +142,6 @@ public final class Specifier {
         }
         this.low = lo;
         this.high = hi;
-        if (operator == Operator.ARBITRARY || wildcard) {
-            this.canonical = operator.symbol() + versionText;
-        } else {
-            this.canonical = operator.symbol()
-                    + (operator == Operator.COMPATIBLE ? version.toString() : version.toStringTrimmed());
-        }
     }
 
     /**
@@ -481,18 +475,28 @@ public final class Specifier {
 
     /** Key for equality and ordering in sets. */
     String canonical() {
-        return canonical;
+        String c = canonical;
+        if (c == null) {
+            if (operator == Operator.ARBITRARY || wildcard) {
+                c = operator.symbol() + versionText;
+            } else {
+                c = operator.symbol()
+                        + (operator == Operator.COMPATIBLE ? version.toString() : version.toStringTrimmed());
+            }
+            canonical = c;
+        }
+        return c;
     }
 
     /** Equal when the operators are and the versions are after normalisation (see the class comment). */
     @Override
     public boolean equals(Object o) {
-        return o == this || (o instanceof Specifier && ((Specifier) o).canonical.equals(canonical));
+        return o == this || (o instanceof Specifier && ((Specifier) o).canonical().equals(canonical()));
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return canonical().hashCode();
     }
 
     /** The operator and the version as written, without whitespace: {@code >=1.0}. */
