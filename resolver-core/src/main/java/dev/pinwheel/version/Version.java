@@ -292,7 +292,11 @@ public final class Version implements Comparable<Version> {
         return big == null ? release[index] : big[B_RELEASE + index].longValueExact();
     }
 
-    /** The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number). */
+    /**
+     * The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public Optional<PreRelease> pre() {
         if (preKind == null) {
             return Optional.empty();
@@ -300,13 +304,21 @@ public final class Version implements Comparable<Version> {
         return Optional.of(new PreRelease(preKind, big == null ? preNum : big[B_PRE].longValueExact()));
     }
 
-    /** The post-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The post-release number, if any ({@code 1.0-1} has post-release 1).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong post() {
         BigInteger b = postBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
     }
 
-    /** The dev-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The dev-release number, if any ({@code 1.0.dev} has dev-release 0).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong dev() {
         BigInteger b = devBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
