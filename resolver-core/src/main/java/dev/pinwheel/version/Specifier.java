@@ -207,13 +207,18 @@ public final class Specifier {
         return new Specifier(op, versionText, wildcard, version);
     }
 
+    /** Whether packaging's specifier pattern accepts {@code text} (for tests of the fast path). */
+    static boolean matchesGrammar(String text) {
+        return GRAMMAR.matcher(text).matches();
+    }
+
     /**
      * Parses the common shapes without the regular expression, or returns null to let {@link #GRAMMAR} decide.
      * Whatever this accepts, the grammar accepts too: the version matcher's possessive language is contained in
      * the grammar's backtracking one, and the operator's restrictions (wildcards, local labels, two release
      * numbers under {@code ~=}, ASCII only) are checked here.
      */
-    private static Specifier parseFast(String input, int from, int to) {
+    static Specifier parseFast(String input, int from, int to) {
         int a = from;
         int b = to;
         while (a < b && Version.isPythonSpace(input.charAt(a))) {
