@@ -143,4 +143,31 @@ class SpecifierProperties {
             assertEquals(viaVersions, s.filterStrings(strings, p));
         }
     }
+
+    @Provide
+    static Arbitrary<String> specifierLikeStrings() {
+        Arbitrary<String> version = VersionGenerators.canonicalStrings()
+                .flatMap(VersionGenerators::respell);
+        return net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.of("==", "!=", "<=", ">=", "<", ">", "~=", "===", "=", "=>", ""),
+                net.jqwik.api.Arbitraries.of("", " ", "\t", "\u00a0"), version,
+                net.jqwik.api.Arbitraries.of("", "", ".*", "+abc", "+\u212a", ".", "-", " x", ";", ")", "\u0130"))
+                .as((op, ws, v, tail) -> op + ws + v.strip() + tail);
+    }
+
+    /** The fast parser only accepts what packaging's pattern accepts (and then agrees with the full parser). */
+    @Property
+    void fastPathNeverAcceptsWhatTheGrammarRejects(@ForAll("specifierLikeStrings") String text) {
+        Specifier fast = Specifier.parseFast(text, 0, text.length());
+        if (fast != null) {
+            assertTrue(Specifier.matchesGrammar(text), text);
+        }
+        java.util.Optional<Specifier> full = Specifier.tryParse(text);
+        if (fast != null) {
+            assertEquals(fast.toString(), full.orElseThrow().toString());
+        }
+        if (!Specifier.matchesGrammar(text)) {
+            assertTrue(full.isEmpty(), text);
+        }
+    }
 }
