@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,5 +260,27 @@ class FetcherTest {
         try (var files = Files.list(tmp)) {
             assertEquals(0, files.count(), "the temporary download is deleted on close");
         }
+    }
+
+    @Test
+    void parallelRequestsAreBounded() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            server.serve("/simple/p" + i + "/", "text/html", "ok").delay(Duration.ofMillis(100));
+        }
+        Fetcher f = new Fetcher(fast().withMaxParallel(3));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                URI u = server.uri("/simple/p" + i + "/");
+                futures.add(pool.submit(() -> f.getPage(u, "text/html")));
+            }
+            for (var fu : futures) {
+                assertEquals("ok", text(fu.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, server.maxInFlight(), "three at a time, and all three slots used");
     }
 }
