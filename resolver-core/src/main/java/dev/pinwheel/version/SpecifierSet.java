@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,24 +39,33 @@ public final class SpecifierSet {
     public static final SpecifierSet ANY = new SpecifierSet(new Specifier[0]);
 
     private final Specifier[] specs;
-    private final List<Specifier> canonical;
+    private List<Specifier> canonical;
     private final boolean namesPrerelease;
     private int hash;
 
     private SpecifierSet(Specifier[] specs) {
         this.specs = specs;
-        Map<String, Specifier> unique = new LinkedHashMap<>();
-        Specifier[] sorted = specs.clone();
-        Arrays.sort(sorted, Comparator.comparing(Specifier::toString));
-        for (Specifier s : sorted) {
-            unique.putIfAbsent(s.canonical(), s);
-        }
-        this.canonical = List.copyOf(unique.values());
         boolean names = false;
         for (Specifier s : specs) {
             names |= s.namesPrerelease();
         }
         this.namesPrerelease = names;
+    }
+
+    /** Sorted by string, duplicates removed; computed on first use (a benign race on an immutable list). */
+    private List<Specifier> canonical() {
+        List<Specifier> c = canonical;
+        if (c == null) {
+            Map<String, Specifier> unique = new LinkedHashMap<>();
+            Specifier[] sorted = specs.clone();
+            Arrays.sort(sorted, Comparator.comparing(Specifier::toString));
+            for (Specifier s : sorted) {
+                unique.putIfAbsent(s.canonical(), s);
+            }
+            c = List.copyOf(unique.values());
+            canonical = c;
+        }
+        return c;
     }
 
     /**
@@ -208,59 +218,102 @@ public final class SpecifierSet {
      * to {@code policy} (see {@link PrereleasePolicy}). With the default policy this is packaging's
      * {@code SpecifierSet.filter(candidates)}: pre-releases only when a specifier names one or when no final
      * release matches.
+     *
+     * <pre>{@code
+     * SpecifierSet.parse(">=1.0").filter(List.of(v("0.9"), v("1.0"), v("2.0b1")), PrereleasePolicy.defaultPolicy());
+     *     // [1.0]
+     * SpecifierSet.parse(">=1.5").filter(List.of(v("0.9"), v("1.0"), v("2.0b1")), PrereleasePolicy.defaultPolicy());
+     *     // [2.0b1]: no final release matches
+     * }</pre>
      */
     public List<Version> filter(Collection<Version> candidates, PrereleasePolicy policy) {
-        Objects.requireNonNull(policy, "policy");
-        boolean allowAll;
-        boolean fallback;
-        switch (policy) {
-            case ALLOW:
-                allowAll = true;
-                fallback = false;
-                break;
-            case DISALLOW:
-                allowAll = false;
-                fallback = false;
-                break;
-            case IF_NECESSARY:
-                allowAll = false;
-                fallback = true;
-                break;
-            case EXPLICIT:
-                allowAll = namesPrerelease;
-                fallback = false;
-                break;
-            case IF_NECESSARY_OR_EXPLICIT:
-                allowAll = namesPrerelease;
-                fallback = !namesPrerelease;
-                break;
-            default:
-                throw new AssertionError(policy);
-        }
-        List<Version> out = new ArrayList<>();
-        List<Version> pre = null;
-        for (Version v : candidates) {
-            if (!contains(v)) {
-                continue;
-            }
-            if (allowAll || !v.isPrerelease()) {
-                out.add(v);
-            } else if (fallback) {
-                if (pre == null) {
-                    pre = new ArrayList<>();
-                }
-                pre.add(v);
-            }
-        }
-        if (fallback && pre != null && out.isEmpty()) {
-            return pre;
-        }
-        return out;
+        return filter(candidates, Function.identity(), policy);
     }
 
     /** {@link #filter(Collection, PrereleasePolicy)} over a stream (which it consumes). */
     public List<Version> filter(Stream<Version> candidates, PrereleasePolicy policy) {
         return filter(candidates.collect(Collectors.toList()), policy);
+    }
+
+    /**
+     * {@link #filter(Collection, PrereleasePolicy)} for items that carry a version (such as candidates of a
+     * project): keeps the items whose version satisfies the set, in order, under {@code policy}.
+     */
+    public <T> List<T> filter(Collection<T> items, Function<? super T, Version> versionOf, PrereleasePolicy policy) {
+        Objects.requireNonNull(versionOf, "versionOf");
+        List<T> matched = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
+        for (T item : items) {
+            Version v = versionOf.apply(item);
+            if (contains(v)) {
+                matched.add(item);
+                versions.add(v);
+            }
+        }
+        return applyPolicy(matched, versions, policy);
+    }
+
+    /**
+     * Filters raw version strings as packaging's {@code SpecifierSet.filter} does with strings: a string is kept
+     * when {@link #contains(String)} holds, so strings that are not valid versions survive only the empty set
+     * and {@code ===}; pre-releases are then admitted under {@code policy}, and strings that are not valid
+     * versions count as neither final nor pre-release (they are never dropped by the policy).
+     */
+    public List<String> filterStrings(Collection<String> versions, PrereleasePolicy policy) {
+        List<String> matched = new ArrayList<>();
+        List<Version> parsed = new ArrayList<>();
+        for (String s : versions) {
+            if (contains(s)) {
+                matched.add(s);
+                parsed.add(Version.tryParse(s).orElse(null));
+            }
+        }
+        return applyPolicy(matched, parsed, policy);
+    }
+
+    /** Drops pre-releases from {@code matched} as {@code policy} says; {@code versions[i]} may be null. */
+    private <T> List<T> applyPolicy(List<T> matched, List<Version> versions, PrereleasePolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        boolean dropPre;
+        switch (policy) {
+            case ALLOW:
+                dropPre = false;
+                break;
+            case DISALLOW:
+                dropPre = true;
+                break;
+            case IF_NECESSARY:
+                dropPre = anyFinal(versions);
+                break;
+            case EXPLICIT:
+                dropPre = !namesPrerelease;
+                break;
+            case IF_NECESSARY_OR_EXPLICIT:
+                dropPre = !namesPrerelease && anyFinal(versions);
+                break;
+            default:
+                throw new AssertionError(policy);
+        }
+        if (!dropPre) {
+            return matched;
+        }
+        List<T> out = new ArrayList<>(matched.size());
+        for (int i = 0; i < matched.size(); i++) {
+            Version v = versions.get(i);
+            if (v == null || !v.isPrerelease()) {
+                out.add(matched.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyFinal(List<Version> versions) {
+        for (Version v : versions) {
+            if (v != null && !v.isPrerelease()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------- identity
@@ -274,15 +327,14 @@ public final class SpecifierSet {
         if (!(o instanceof SpecifierSet)) {
             return false;
         }
-        List<Specifier> other = ((SpecifierSet) o).canonical;
-        return canonical.equals(other);
+        return canonical().equals(((SpecifierSet) o).canonical());
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = canonical.hashCode();
+            h = canonical().hashCode();
             hash = h;
         }
         return h;
@@ -294,6 +346,6 @@ public final class SpecifierSet {
      */
     @Override
     public String toString() {
-        return canonical.stream().map(Specifier::toString).collect(Collectors.joining(","));
+        return canonical().stream().map(Specifier::toString).collect(Collectors.joining(","));
     }
 }
