@@ -483,6 +483,10 @@ public final class Fetcher implements AutoCloseable {
     private Result once(URI uri, Map<String, String> headers, SinkFactory sinks) throws IOException {
         URI bare = Uris.withoutUserInfo(uri);
         HttpRequest.Builder rb = HttpRequest.newBuilder(bare).GET().header("User-Agent", settings.userAgent());
+        if ("http".equalsIgnoreCase(bare.getScheme())) {
+            // no cleartext h2c upgrade dance: HTTP/2 is used where TLS negotiates it
+            rb.version(HttpClient.Version.HTTP_1_1);
+        }
         headers.forEach(rb::header);
         Credentials creds = settings.credentials().withUserInfoOf(uri);
         creds.forUri(bare).ifPresent(login -> rb.header("Authorization", login.basicHeader()));

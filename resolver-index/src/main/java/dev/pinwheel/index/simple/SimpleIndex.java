@@ -108,6 +108,7 @@ public final class SimpleIndex implements PackageIndex {
         HttpSettings settings = HttpSettings.defaults()
                 .withUserAgent(o.userAgent())
                 .withReadTimeout(o.timeout())
+                .withConnectTimeout(o.timeout())
                 .withMaxRetries(o.retries())
                 .withMaxParallel(o.maxParallelRequests())
                 .withCacheDir(o.cacheDir())
