@@ -406,4 +406,14 @@ class SimpleIndexTest {
             assertTrue(index.project(PackageName.parse("absent")).isEmpty());
         }
     }
+
+    @Test
+    void project_slowServerIsATimeoutNamingTheIndex() throws Exception {
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of())).delay(Duration.ofSeconds(3));
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).id("slow").options(options().withTimeout(Duration.ofMillis(200)).withRetries(0)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertEquals("Cannot fetch the page of `Foo.Bar`: No response within 200 ms for `" + server.uri("/simple/foo-bar/") + "` after 1 attempt"
+                    + " (index `slow`, `" + server.uri("/simple/foo-bar/") + "`)", e.getMessage());
+        }
+    }
 }
