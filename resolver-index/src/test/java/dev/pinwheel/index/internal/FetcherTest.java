@@ -98,6 +98,12 @@ class FetcherTest {
     }
 
     @Test
+    void getPage_largeErrorPagesAreStillJustTheirStatus() throws Exception {
+        server.serve("/simple/gone/", "text/html", "x".repeat(500_000)).status(404);
+        assertEquals(404, new Fetcher(fast()).getPage(server.uri("/simple/gone/"), "text/html").status());
+    }
+
+    @Test
     void getPage_droppedConnectionIsRetried() throws Exception {
         server.serve("/simple/foo/", "text/html", "x".repeat(100_000)).drop(1);
         Response r = new Fetcher(fast()).getPage(server.uri("/simple/foo/"), "text/html");
