@@ -416,4 +416,21 @@ class SimpleIndexTest {
                     + " (index `slow`, `" + server.uri("/simple/foo-bar/") + "`)", e.getMessage());
         }
     }
+
+    @Test
+    void project_truncatedPageIsRetriedNeverHalfRead() throws Exception {
+        List<Pages.Link> links = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            links.add(link("/files/foo_bar-1." + i + ".tar.gz", "foo_bar-1." + i + ".tar.gz"));
+        }
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(links)).drop(1);
+        try (SimpleIndex index = index()) {
+            assertEquals(2000, index.project(FOO).orElseThrow().files().size());
+        }
+        server.resource("/simple/foo-bar/").drop(100);
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).options(options().withRetries(1)).retryDelay(Duration.ofMillis(1)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertTrue(e.getMessage().startsWith("Cannot fetch the page of `Foo.Bar`: Request failed ("), e.getMessage());
+        }
+    }
 }
