@@ -433,4 +433,32 @@ class SimpleIndexTest {
             assertTrue(e.getMessage().startsWith("Cannot fetch the page of `Foo.Bar`: Request failed ("), e.getMessage());
         }
     }
+
+    @Test
+    void cache_metadataReadFromArchivesIsKeptByTheFilesHash() throws Exception {
+        byte[] sdist = TestArchives.sdistTarGz("foo_bar-1.1", TestArchives.metadata("2.2", "foo-bar", "1.1", "Requires-Dist: six"), false);
+        server.serve("/files/" + WHEEL, "application/octet-stream", WHEEL_BYTES);
+        server.serve("/files/foo_bar-1.1.tar.gz", "application/octet-stream", sdist);
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(
+                link("/files/" + WHEEL + "#sha256=" + sha(WHEEL_BYTES), WHEEL),
+                link("/files/foo_bar-1.1.tar.gz#sha256=" + sha(sdist), "foo_bar-1.1.tar.gz"))));
+        Path cache = tmp.resolve("cache");
+        try (SimpleIndex online = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache))) {
+            for (DistributionFile f : online.project(FOO).orElseThrow().files()) {
+                online.metadata(f);
+            }
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (SimpleIndex offline = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache).withOffline(true))) {
+            List<DistributionFile> files = offline.project(FOO).orElseThrow().files();
+            assertEquals(2, offline.metadata(files.get(0)).requiresDist().size());
+            assertEquals(List.of("six"), deps(offline.metadata(files.get(1))));
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (var left = Files.list(cache.resolve("tmp"))) {
+            assertEquals(0, left.count(), "downloads are deleted after use");
+        }
+    }
 }
