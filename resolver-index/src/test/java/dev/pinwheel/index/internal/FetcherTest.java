@@ -179,6 +179,18 @@ class FetcherTest {
     }
 
     @Test
+    void cache_revalidatesWithLastModified() throws Exception {
+        String date = "Wed, 01 May 2024 10:00:00 GMT";
+        server.serve("/simple/foo/", "text/html", "v1").lastModified(date).cacheControl("max-age=0");
+        Fetcher f = new Fetcher(fast().withCacheDir(Optional.of(tmp.resolve("cache"))));
+        f.getPage(server.uri("/simple/foo/"), "text/html");
+        Response second = f.getPage(server.uri("/simple/foo/"), "text/html");
+        assertEquals("v1", text(second));
+        assertTrue(second.fromCache());
+        assertEquals(date, server.requests("/simple/foo/").get(1).header("if-modified-since"));
+    }
+
+    @Test
     void cache_freshEntryMakesNoRequestAndIsSharedBetweenFetchers() throws Exception {
         server.serve("/simple/foo/", "text/html", "v1").cacheControl("max-age=600, public");
         Path dir = tmp.resolve("cache");
