@@ -143,14 +143,22 @@ class FetcherTest {
         String auth = server.requests("/private/foo/").get(0).header("authorization");
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)), auth);
 
-        // the same credentials are not sent to another origin (localhost is a different host name)
+        // the same credentials are not sent to another origin (another port on the same host)
         server.serve("/other/", "text/html", "ok");
         Credentials creds = Credentials.NONE.withUserInfoOf(withCreds);
         Fetcher f = new Fetcher(fast().withCredentials(creds));
-        f.getPage(URI.create("http://localhost:" + server.port() + "/other/"), "text/html");
-        assertNull(server.requests("/other/").get(0).header("authorization"));
+        try (TestServer elsewhere = TestServer.start()) {
+            elsewhere.serve("/other/", "text/html", "ok");
+            f.getPage(elsewhere.uri("/other/"), "text/html");
+            assertNull(elsewhere.requests("/other/").get(0).header("authorization"));
+            // nor after a redirect from the credentialed origin to the other one
+            server.redirect("/jump/", elsewhere.uri("/other/").toString(), 302);
+            f.getPage(server.uri("/jump/"), "text/html");
+            assertEquals(auth, server.requests("/jump/").get(0).header("authorization"));
+            assertNull(elsewhere.requests("/other/").get(1).header("authorization"));
+        }
         f.getPage(server.uri("/other/"), "text/html");
-        assertEquals(auth, server.requests("/other/").get(1).header("authorization"));
+        assertEquals(auth, server.requests("/other/").get(0).header("authorization"));
     }
 
     @Test
