@@ -97,11 +97,12 @@ public final class SimpleIndex implements PackageIndex {
             throw new IndexException(id, url, "Unsupported index URL: expected `http`, `https` or `file`");
         }
         Credentials creds = Credentials.NONE.withUserInfoOf(url);
-        if (b.netrc.isPresent()) {
+        Optional<Path> netrc = b.netrc.or(() -> b.options.netrc());
+        if (netrc.isPresent()) {
             try {
-                creds = creds.withNetrc(b.netrc.get());
+                creds = creds.withNetrc(netrc.get());
             } catch (IOException e) {
-                throw new IndexException(id, url, "Cannot read the netrc file `" + b.netrc.get() + "`: " + e.getMessage(), e);
+                throw new IndexException(id, url, "Cannot read the netrc file `" + netrc.get() + "`: " + e.getMessage(), e);
             }
         }
         IndexOptions o = b.options;

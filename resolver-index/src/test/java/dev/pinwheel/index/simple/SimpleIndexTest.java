@@ -75,6 +75,28 @@ class SimpleIndexTest {
     }
 
     @Test
+    void netrcFromIndexOptions_reachesIndexesOpenedByTheServiceLoader() throws Exception {
+        Path netrc = tmp.resolve("netrc");
+        Files.writeString(netrc, "machine 127.0.0.1 login alice password s3cret\n");
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(link("../../files/" + WHEEL, WHEEL))));
+        try (var index = dev.pinwheel.index.PackageIndexes.load(server.uri("/simple/"), options().withNetrc(netrc),
+                getClass().getClassLoader())) {
+            assertInstanceOf(SimpleIndex.class, index);
+            assertEquals(1, index.project(FOO).orElseThrow().files().size());
+        }
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
+                server.requests("/simple/foo-bar/").get(0).header("authorization"));
+    }
+
+    @Test
+    void netrcThatCannotBeRead_namesTheFile() {
+        Path missing = tmp.resolve("no-such-netrc");
+        IndexException e = assertThrows(IndexException.class,
+                () -> SimpleIndex.create(server.uri("/simple/"), options().withNetrc(missing)));
+        assertTrue(e.getMessage().startsWith("Cannot read the netrc file `" + missing + "`"), e.getMessage());
+    }
+
+    @Test
     void project_htmlPageWithEverything() throws Exception {
         byte[] sdist = TestArchives.sdistTarGz("foo_bar-0.9", TestArchives.metadata("2.2", "foo-bar", "0.9"), false);
         server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(
