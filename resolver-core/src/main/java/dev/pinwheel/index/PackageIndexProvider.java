@@ -12,7 +12,7 @@ import java.net.URI;
  */
 public interface PackageIndexProvider {
 
-    /** Whether this provider can open {@code location}, judged by its scheme and form only (no I/O). */
+    /** Whether this provider can open {@code location}, judged by its scheme and form (at most a cheap local check, such as whether a directory holds an {@code index.html}; never network I/O). */
     boolean supports(URI location);
 
     /**

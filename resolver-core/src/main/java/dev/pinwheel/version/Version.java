@@ -165,12 +165,12 @@ public final class Version implements Comparable<Version> {
         if (newEpoch < 0) {
             throw new IllegalArgumentException("epoch < 0: " + newEpoch);
         }
-        return rebuild(BigInteger.valueOf(newEpoch), release(), pre(), postBig(), devBig(), local());
+        return rebuild(BigInteger.valueOf(newEpoch), release(), preText(), postBig(), devBig(), local());
     }
 
     /** A copy with this pre-release segment, or none. */
     public Version withPre(Optional<PreRelease> newPre) {
-        return rebuild(epochBig(), release(), newPre, postBig(), devBig(), local());
+        return rebuild(epochBig(), release(), newPre.map(Object::toString).orElse(""), postBig(), devBig(), local());
     }
 
     /** A copy with this pre-release segment: {@code withPre(PreRelease.Kind.RC, 1)}. */
@@ -183,12 +183,12 @@ public final class Version implements Comparable<Version> {
         if (newPost < 0) {
             throw new IllegalArgumentException("post < 0: " + newPost);
         }
-        return rebuild(epochBig(), release(), pre(), BigInteger.valueOf(newPost), devBig(), local());
+        return rebuild(epochBig(), release(), preText(), BigInteger.valueOf(newPost), devBig(), local());
     }
 
     /** A copy without a post-release segment. */
     public Version withoutPost() {
-        return rebuild(epochBig(), release(), pre(), null, devBig(), local());
+        return rebuild(epochBig(), release(), preText(), null, devBig(), local());
     }
 
     /** A copy with this dev-release number. */
@@ -196,12 +196,12 @@ public final class Version implements Comparable<Version> {
         if (newDev < 0) {
             throw new IllegalArgumentException("dev < 0: " + newDev);
         }
-        return rebuild(epochBig(), release(), pre(), postBig(), BigInteger.valueOf(newDev), local());
+        return rebuild(epochBig(), release(), preText(), postBig(), BigInteger.valueOf(newDev), local());
     }
 
     /** A copy without a dev-release segment. */
     public Version withoutDev() {
-        return rebuild(epochBig(), release(), pre(), postBig(), null, local());
+        return rebuild(epochBig(), release(), preText(), postBig(), null, local());
     }
 
     /**
@@ -210,7 +210,7 @@ public final class Version implements Comparable<Version> {
      * @throws InvalidVersionException if the label is not valid
      */
     public Version withLocal(Optional<String> label) {
-        return rebuild(epochBig(), release(), pre(), postBig(), devBig(), label);
+        return rebuild(epochBig(), release(), preText(), postBig(), devBig(), label);
     }
 
     /** A copy with this release segment. */
@@ -225,10 +225,10 @@ public final class Version implements Comparable<Version> {
             }
             r.add(BigInteger.valueOf(x));
         }
-        return rebuild(epochBig(), r, pre(), postBig(), devBig(), local());
+        return rebuild(epochBig(), r, preText(), postBig(), devBig(), local());
     }
 
-    private static Version rebuild(BigInteger epoch, List<BigInteger> release, Optional<PreRelease> pre,
+    private static Version rebuild(BigInteger epoch, List<BigInteger> release, String preText,
             BigInteger post, BigInteger dev, Optional<String> local) {
         StringBuilder sb = new StringBuilder();
         if (epoch.signum() != 0) {
@@ -240,7 +240,7 @@ public final class Version implements Comparable<Version> {
             }
             sb.append(release.get(i));
         }
-        pre.ifPresent(p -> sb.append(p));
+        sb.append(preText);
         if (post != null) {
             sb.append(".post").append(post);
         }
@@ -292,7 +292,11 @@ public final class Version implements Comparable<Version> {
         return big == null ? release[index] : big[B_RELEASE + index].longValueExact();
     }
 
-    /** The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number). */
+    /**
+     * The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public Optional<PreRelease> pre() {
         if (preKind == null) {
             return Optional.empty();
@@ -300,13 +304,21 @@ public final class Version implements Comparable<Version> {
         return Optional.of(new PreRelease(preKind, big == null ? preNum : big[B_PRE].longValueExact()));
     }
 
-    /** The post-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The post-release number, if any ({@code 1.0-1} has post-release 1).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong post() {
         BigInteger b = postBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
     }
 
-    /** The dev-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The dev-release number, if any ({@code 1.0.dev} has dev-release 0).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong dev() {
         BigInteger b = devBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
@@ -369,6 +381,14 @@ public final class Version implements Comparable<Version> {
         return big == null ? dev >= 0 : big[B_DEV] != null;
     }
 
+    /** The pre-release segment as written in the normal form ({@code rc3}), or {@code ""}; works for any size. */
+    private String preText() {
+        if (preKind == null) {
+            return "";
+        }
+        return preKind.label() + (big == null ? Long.toString(preNum) : big[B_PRE].toString());
+    }
+
     private BigInteger epochBig() {
         return big == null ? BigInteger.valueOf(epoch) : big[B_EPOCH];
     }
@@ -391,7 +411,10 @@ public final class Version implements Comparable<Version> {
 
     /** {@code epoch!release.dev0} of this version's release (pre, post, dev and local dropped). */
     Version releaseDev0() {
-        return rebuild(epochBig(), release(), Optional.empty(), null, BigInteger.ZERO, Optional.empty());
+        if (big == null) {
+            return new Version(epoch, release, null, 0, -1, 0, null, null);
+        }
+        return rebuild(epochBig(), release(), "", null, BigInteger.ZERO, Optional.empty());
     }
 
     /**
@@ -399,25 +422,39 @@ public final class Version implements Comparable<Version> {
      * last remaining number incremented, and {@code .dev0}: {@code 1.4.2} with drop 1 is {@code 1.5.dev0}.
      */
     Version nextPrefixDev0(int drop) {
+        if (big == null && release[release.length - drop - 1] < Long.MAX_VALUE - 1) {
+            long[] r = Arrays.copyOf(release, release.length - drop);
+            r[r.length - 1]++;
+            return new Version(epoch, r, null, 0, -1, 0, null, null);
+        }
         List<BigInteger> r = new ArrayList<>(release().subList(0, releaseSize() - drop));
         r.set(r.size() - 1, r.get(r.size() - 1).add(BigInteger.ONE));
-        return rebuild(epochBig(), r, Optional.empty(), null, BigInteger.ZERO, Optional.empty());
+        return rebuild(epochBig(), r, "", null, BigInteger.ZERO, Optional.empty());
     }
 
     /** This version with the dev number incremented (it must have one), without local. */
     Version nextDev() {
-        return rebuild(epochBig(), release(), pre(), postBig(), devBig().add(BigInteger.ONE), Optional.empty());
+        if (big == null && dev < Long.MAX_VALUE - 1) {
+            return new Version(epoch, release, preKind, preNum, post, dev + 1, null, null);
+        }
+        return rebuild(epochBig(), release(), preText(), postBig(), devBig().add(BigInteger.ONE), Optional.empty());
     }
 
     /** This version with the post number incremented and {@code .dev0} (it must have a post), without local. */
     Version nextPostDev0() {
-        return rebuild(epochBig(), release(), pre(), postBig().add(BigInteger.ONE), BigInteger.ZERO,
+        if (big == null && post < Long.MAX_VALUE - 1) {
+            return new Version(epoch, release, preKind, preNum, post + 1, 0, null, null);
+        }
+        return rebuild(epochBig(), release(), preText(), postBig().add(BigInteger.ONE), BigInteger.ZERO,
                 Optional.empty());
     }
 
     /** This version with {@code .dev0} set (replacing any dev number), without local. */
     Version withDev0() {
-        return rebuild(epochBig(), release(), pre(), postBig(), BigInteger.ZERO, Optional.empty());
+        if (big == null) {
+            return new Version(epoch, release, preKind, preNum, post, 0, null, null);
+        }
+        return rebuild(epochBig(), release(), preText(), postBig(), BigInteger.ZERO, Optional.empty());
     }
 
     /** The normalised string with trailing zeros of the release removed (at least one number kept). */
@@ -430,7 +467,7 @@ public final class Version implements Comparable<Version> {
         if (keep == n) {
             return toString();
         }
-        return rebuild(epochBig(), release().subList(0, keep), pre(), postBig(), devBig(), local()).toString();
+        return rebuild(epochBig(), release().subList(0, keep), preText(), postBig(), devBig(), local()).toString();
     }
 
     /** Whether the pre-release segments are equal (both absent, or same kind and number). */

@@ -27,6 +27,19 @@ class SpecifierTest {
     }
 
     @Test
+    void exclusiveBounds_withHugePreAndPostNumbers() {
+        // Found by SpecifierProperties: the boundary arithmetic once went through a long-only accessor.
+        Specifier gt = Specifier.parse(">1.0a99999999999999999999.post99999999999999999999");
+        assertTrue(gt.contains(Version.parse("1.1")));
+        assertFalse(gt.contains(Version.parse("1.0a99999999999999999999.post99999999999999999999")));
+        Specifier lt = Specifier.parse("<1.0rc99999999999999999999");
+        assertTrue(lt.contains(Version.parse("1.0rc99999999999999999998")));
+        assertFalse(lt.contains(Version.parse("1.0")));
+        assertEquals("1.0rc99999999999999999999.post5",
+                Version.parse("1.0rc99999999999999999999").withPost(5).toString());
+    }
+
+    @Test
     void parse_errorMessages() {
         assertEquals("Expected a comparison operator such as `==` or `>=` before the version, found `2`\n2.0\n^",
                 error("2.0"));

@@ -97,17 +97,19 @@ public final class SimpleIndex implements PackageIndex {
             throw new IndexException(id, url, "Unsupported index URL: expected `http`, `https` or `file`");
         }
         Credentials creds = Credentials.NONE.withUserInfoOf(url);
-        if (b.netrc.isPresent()) {
+        Optional<Path> netrc = b.netrc.or(() -> b.options.netrc());
+        if (netrc.isPresent()) {
             try {
-                creds = creds.withNetrc(b.netrc.get());
+                creds = creds.withNetrc(netrc.get());
             } catch (IOException e) {
-                throw new IndexException(id, url, "Cannot read the netrc file `" + b.netrc.get() + "`: " + e.getMessage(), e);
+                throw new IndexException(id, url, "Cannot read the netrc file `" + netrc.get() + "`: " + e.getMessage(), e);
             }
         }
         IndexOptions o = b.options;
         HttpSettings settings = HttpSettings.defaults()
                 .withUserAgent(o.userAgent())
                 .withReadTimeout(o.timeout())
+                .withConnectTimeout(o.timeout())
                 .withMaxRetries(o.retries())
                 .withMaxParallel(o.maxParallelRequests())
                 .withCacheDir(o.cacheDir())
@@ -164,6 +166,7 @@ public final class SimpleIndex implements PackageIndex {
             return this;
         }
 
+        /** Cache directory, offline mode, timeout, retries, parallelism and user agent; {@link IndexOptions#defaults()} if not set. */
         public Builder options(IndexOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;

@@ -75,6 +75,28 @@ class SimpleIndexTest {
     }
 
     @Test
+    void netrcFromIndexOptions_reachesIndexesOpenedByTheServiceLoader() throws Exception {
+        Path netrc = tmp.resolve("netrc");
+        Files.writeString(netrc, "machine 127.0.0.1 login alice password s3cret\n");
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(link("../../files/" + WHEEL, WHEEL))));
+        try (var index = dev.pinwheel.index.PackageIndexes.load(server.uri("/simple/"), options().withNetrc(netrc),
+                getClass().getClassLoader())) {
+            assertInstanceOf(SimpleIndex.class, index);
+            assertEquals(1, index.project(FOO).orElseThrow().files().size());
+        }
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
+                server.requests("/simple/foo-bar/").get(0).header("authorization"));
+    }
+
+    @Test
+    void netrcThatCannotBeRead_namesTheFile() {
+        Path missing = tmp.resolve("no-such-netrc");
+        IndexException e = assertThrows(IndexException.class,
+                () -> SimpleIndex.create(server.uri("/simple/"), options().withNetrc(missing)));
+        assertTrue(e.getMessage().startsWith("Cannot read the netrc file `" + missing + "`"), e.getMessage());
+    }
+
+    @Test
     void project_htmlPageWithEverything() throws Exception {
         byte[] sdist = TestArchives.sdistTarGz("foo_bar-0.9", TestArchives.metadata("2.2", "foo-bar", "0.9"), false);
         server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(
@@ -404,6 +426,61 @@ class SimpleIndexTest {
             DistributionFile escaped = DistributionFile.builder(outside.filename(), tmp.resolve("foo_bar-0.1-py3-none-any.whl").toUri(), index.id()).build();
             assertInstanceOf(UnusableFileException.class, assertThrows(IndexException.class, () -> index.metadata(escaped)));
             assertTrue(index.project(PackageName.parse("absent")).isEmpty());
+        }
+    }
+
+    @Test
+    void project_slowServerIsATimeoutNamingTheIndex() throws Exception {
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of())).delay(Duration.ofSeconds(3));
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).id("slow").options(options().withTimeout(Duration.ofMillis(200)).withRetries(0)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertEquals("Cannot fetch the page of `Foo.Bar`: No response within 200 ms for `" + server.uri("/simple/foo-bar/") + "` after 1 attempt"
+                    + " (index `slow`, `" + server.uri("/simple/foo-bar/") + "`)", e.getMessage());
+        }
+    }
+
+    @Test
+    void project_truncatedPageIsRetriedNeverHalfRead() throws Exception {
+        List<Pages.Link> links = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            links.add(link("/files/foo_bar-1." + i + ".tar.gz", "foo_bar-1." + i + ".tar.gz"));
+        }
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(links)).drop(1);
+        try (SimpleIndex index = index()) {
+            assertEquals(2000, index.project(FOO).orElseThrow().files().size());
+        }
+        server.resource("/simple/foo-bar/").drop(100);
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).options(options().withRetries(1)).retryDelay(Duration.ofMillis(1)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertTrue(e.getMessage().startsWith("Cannot fetch the page of `Foo.Bar`: Request failed ("), e.getMessage());
+        }
+    }
+
+    @Test
+    void cache_metadataReadFromArchivesIsKeptByTheFilesHash() throws Exception {
+        byte[] sdist = TestArchives.sdistTarGz("foo_bar-1.1", TestArchives.metadata("2.2", "foo-bar", "1.1", "Requires-Dist: six"), false);
+        server.serve("/files/" + WHEEL, "application/octet-stream", WHEEL_BYTES);
+        server.serve("/files/foo_bar-1.1.tar.gz", "application/octet-stream", sdist);
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(
+                link("/files/" + WHEEL + "#sha256=" + sha(WHEEL_BYTES), WHEEL),
+                link("/files/foo_bar-1.1.tar.gz#sha256=" + sha(sdist), "foo_bar-1.1.tar.gz"))));
+        Path cache = tmp.resolve("cache");
+        try (SimpleIndex online = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache))) {
+            for (DistributionFile f : online.project(FOO).orElseThrow().files()) {
+                online.metadata(f);
+            }
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (SimpleIndex offline = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache).withOffline(true))) {
+            List<DistributionFile> files = offline.project(FOO).orElseThrow().files();
+            assertEquals(2, offline.metadata(files.get(0)).requiresDist().size());
+            assertEquals(List.of("six"), deps(offline.metadata(files.get(1))));
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (var left = Files.list(cache.resolve("tmp"))) {
+            assertEquals(0, left.count(), "downloads are deleted after use");
         }
     }
 }

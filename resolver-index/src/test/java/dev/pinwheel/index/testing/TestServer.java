@@ -40,6 +40,7 @@ public final class TestServer implements AutoCloseable {
         volatile byte[] body;
         volatile String contentType;
         volatile String etag;
+        volatile String lastModified;
         volatile String cacheControl;
         volatile String redirectTo;
         volatile int redirectStatus;
@@ -57,6 +58,11 @@ public final class TestServer implements AutoCloseable {
 
         public Resource etag(String e) {
             etag = e;
+            return this;
+        }
+
+        public Resource lastModified(String l) {
+            lastModified = l;
             return this;
         }
 
@@ -101,6 +107,8 @@ public final class TestServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     private TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -158,7 +166,21 @@ public final class TestServer implements AutoCloseable {
         seen.clear();
     }
 
+    /** The most requests this server has handled at the same time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            handleCounted(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleCounted(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getRawPath();
             Map<String, String> h = new HashMap<>();
@@ -193,6 +215,13 @@ public final class TestServer implements AutoCloseable {
                     if (r.cacheControl != null) {
                         out.set("Cache-Control", r.cacheControl);
                     }
+                    ex.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
+            if (r.lastModified != null) {
+                out.set("Last-Modified", r.lastModified);
+                if (r.etag == null && r.lastModified.equals(h.get("if-modified-since"))) {
                     ex.sendResponseHeaders(304, -1);
                     return;
                 }
