@@ -135,7 +135,9 @@ public final class ExampleUniverse {
                 .dep("clickish>=8.1.3").dep("blinker-lite>=1.6.2").extra("async", "asgiref-lite>=3.2").add();
         r("webframe", "3.1.0").requiresPython(">=3.9").dep("werk>=3.1").dep("templating>=3.1.2").dep("signing>=2.2")
                 .dep("clickish>=8.1.3").dep("blinker-lite>=1.9").extra("async", "asgiref-lite>=3.2").add();
+        r("asgiref-lite", "3.7.2").requiresPython(">=3.7").dep("typing-ext>=4; python_version < \"3.11\"").add();
         r("asgiref-lite", "3.8.1").requiresPython(">=3.8").dep("typing-ext>=4; python_version < \"3.11\"").add();
+        r("typing-ext", "4.7.1").requiresPython(">=3.7").add();
         r("typing-ext", "4.9.0").requiresPython(">=3.8").add();
         r("typing-ext", "4.12.2").requiresPython(">=3.8").add();
         // Numerics: platform wheels per Python, a pre-release, Requires-Python
@@ -156,14 +158,18 @@ public final class ExampleUniverse {
         r("dataframes", "2.2.3").requiresPython(">=3.9").dep("numeric>=1.26.0; python_version >= \"3.12\"")
                 .dep("numeric>=1.23.2; python_version == \"3.11\"").dep("dateparse>=2.8.2").dep("pytz-lite>=2020.1")
                 .dep("tzdata-lite>=2022.7").extra("excel", "sheetio>=3.1").platforms("cp311", "cp312", "cp313").add();
+        r("sheetio", "3.0.10").requiresPython(">=3.6").dep("et-xml").add();
         r("sheetio", "3.1.2").requiresPython(">=3.8").dep("et-xml").add();
+        r("et-xml", "1.0.1").requiresPython(">=3.6").add();
         r("et-xml", "1.1.0").add();
         // Plotting: extras and a chain of native dependencies
         r("pillow-lite", "10.3.0").requiresPython(">=3.8").platforms("cp311", "cp312").add();
         r("pillow-lite", "10.4.0").requiresPython(">=3.8").platforms("cp311", "cp312", "cp313").add();
         r("kiwi-solver", "1.4.5").requiresPython(">=3.7").platforms("cp311", "cp312").add();
         r("kiwi-solver", "1.4.7").requiresPython(">=3.8").platforms("cp311", "cp312", "cp313").add();
+        r("cycle-style", "0.11.0").requiresPython(">=3.6").add();
         r("cycle-style", "0.12.1").requiresPython(">=3.8").add();
+        r("pyparse-lite", "3.0.9").requiresPython(">=3.6.8").add();
         r("pyparse-lite", "3.1.2").requiresPython(">=3.6.8").extra("diagrams", "templating").add();
         r("plotkit", "3.8.4").requiresPython(">=3.9").dep("numeric>=1.21").dep("pillow-lite>=8").dep("kiwi-solver>=1.3.1")
                 .dep("cycle-style>=0.10").dep("pyparse-lite>=2.3.1").dep("dateparse>=2.7").dep("packaging-lite>=20.0")
@@ -174,10 +180,13 @@ public final class ExampleUniverse {
         // A test runner with markers on Python and the platform
         r("packaging-lite", "23.2").requiresPython(">=3.7").add();
         r("packaging-lite", "24.1").requiresPython(">=3.8").add();
+        r("iniconfig-lite", "1.1.1").add();
         r("iniconfig-lite", "2.0.0").requiresPython(">=3.7").add();
         r("pluggy-lite", "1.4.0").requiresPython(">=3.8").add();
         r("pluggy-lite", "1.5.0").requiresPython(">=3.8").add();
+        r("exceptiongroup-lite", "1.1.3").requiresPython(">=3.7").add();
         r("exceptiongroup-lite", "1.2.2").requiresPython(">=3.7").add();
+        r("tomli-lite", "1.2.3").requiresPython(">=3.6").add();
         r("tomli-lite", "2.0.1").requiresPython(">=3.7").add();
         for (String v : List.of("7.4.4", "8.2.2", "8.3.3")) {
             r("testrunner", v).requiresPython(v.startsWith("7") ? ">=3.7" : ">=3.8").dep("iniconfig-lite").dep("packaging-lite")
@@ -187,11 +196,13 @@ public final class ExampleUniverse {
                     .dep("colorterm; sys_platform == \"win32\"")
                     .extra("dev", "pygments-lite>=2.7.2").add();
         }
+        r("pygments-lite", "2.17.2").requiresPython(">=3.7").add();
         r("pygments-lite", "2.18.0").requiresPython(">=3.8").add();
         // A project whose newest release needs a newer Python than the default target
         r("legacy-utils", "0.9.1").requiresPython(">=3.6").add();
         r("legacy-utils", "1.0.0").requiresPython(">=3.13").add();
         // An sdist-only project (PEP 643 metadata in PKG-INFO)
+        r("sdist-only", "0.2.0").requiresPython(">=3.7").noWheels().sdist(true).add();
         r("sdist-only", "0.3.0").requiresPython(">=3.8").noWheels().sdist(true).add();
     }
 
