@@ -21,7 +21,8 @@ final class Logs {
             root.removeHandler(h);
         }
         Level level = quiet ? Level.SEVERE : verbose ? Level.FINE : Level.WARNING;
-        root.setLevel(level);
+        // only Pinwheel's own debug messages: the JDK's (TLS, HTTP client internals) stay at warnings
+        root.setLevel(quiet ? Level.SEVERE : Level.WARNING);
         Logger.getLogger("dev.pinwheel").setLevel(level);
         java.util.logging.Formatter format = new java.util.logging.SimpleFormatter();
         Handler handler = new Handler() {
