@@ -175,6 +175,10 @@ final class Compilation {
         return o.quiet;
     }
 
+    boolean verbose() {
+        return o.verbose;
+    }
+
     String primaryIndexUrl() {
         return o.indexUrl != null ? o.indexUrl : inputs.indexUrl.orElse(CompileOptions.PYPI);
     }
@@ -360,7 +364,7 @@ final class Compilation {
             v.addAll(constraintLabels.getOrDefault(p.name().normalized(), List.of()));
             List<Lock.File> files = new ArrayList<>();
             Optional<String> index = Optional.empty();
-            for (DistributionFile f : p.files()) {
+            for (DistributionFile f : allowedByInputHashes(p)) {
                 files.add(new Lock.File(f.name(), f.url(), f.filename() instanceof WheelFilename, f.hashes(), size(f), f.uploadTime()));
                 if (index.isEmpty()) {
                     index = Optional.ofNullable(indexUrlById.get(f.indexId()));
@@ -388,6 +392,56 @@ final class Compilation {
             extra.addAll(o.extraIndexUrls);
         }
         return new Lock(command, target, inputs.files, packages, edges, stats, noIndex, indexLine, extra, findLinks());
+    }
+
+    /**
+     * The files of {@code p} whose hash an input's {@code --hash} options allow (all of them when no input gives
+     * hashes for {@code p}), as pip's hash-checking mode would.
+     *
+     * @throws InputHashMismatchException when inputs give hashes and no file matches any of them
+     */
+    private List<DistributionFile> allowedByInputHashes(ResolvedPackage p) {
+        List<InputRequirement> withHashes = new ArrayList<>();
+        for (InputRequirement r : inputs.requirements) {
+            if (!r.hashes().isEmpty() && r.requirement().name().equals(p.name())) {
+                withHashes.add(r);
+            }
+        }
+        if (withHashes.isEmpty()) {
+            return p.files();
+        }
+        List<DistributionFile> allowed = new ArrayList<>();
+        for (DistributionFile f : p.files()) {
+            boolean ok = true;
+            for (InputRequirement r : withHashes) {
+                boolean any = false;
+                for (String h : r.hashes()) {
+                    int colon = h.indexOf(':');
+                    String digest = f.hashes().get(h.substring(0, colon));
+                    any |= digest != null && digest.equals(h.substring(colon + 1));
+                }
+                ok &= any;
+            }
+            if (ok) {
+                allowed.add(f);
+            }
+        }
+        if (allowed.isEmpty()) {
+            InputRequirement r = withHashes.get(0);
+            throw new InputHashMismatchException("Hash mismatch: no file of `" + p.name().normalized() + "==" + p.version()
+                    + "` has a hash given at " + r.location() + " (" + String.join(", ", r.hashes()) + "); the index offers "
+                    + p.files().stream().map(f -> f.name() + " " + f.sha256().map(x -> "sha256:" + x).orElse("(no hash)")).toList());
+        }
+        return allowed;
+    }
+
+    /** The hashes given in an input match none of the files the index serves for the chosen version. */
+    static final class InputHashMismatchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InputHashMismatchException(String message) {
+            super(message);
+        }
     }
 
     /** The size the index gave, or for a local file its size on disk. */

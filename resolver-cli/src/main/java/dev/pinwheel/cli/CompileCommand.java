@@ -88,7 +88,15 @@ final class CompileCommand implements Callable<Integer> {
         try (index) {
             Resolution r = c.resolve(index, existing);
             if (!c.quiet()) {
-                c.progress.done(String.format(Locale.ROOT, "Resolved %d packages in %d ms", r.packages().size(), c.progress.elapsedMillis()));
+                String line = String.format(Locale.ROOT, "Resolved %d package%s in %d ms", r.packages().size(),
+                        r.packages().size() == 1 ? "" : "s", c.progress.elapsedMillis());
+                if (c.verbose()) {
+                    var s = r.statistics();
+                    line += String.format(Locale.ROOT, " (%d project pages, %d metadata, %d candidates, %d constraints, "
+                            + "%d rounds, %d solver calls, %d conflicts; solving %d ms)", s.projectsFetched(), s.metadataFetched(),
+                            s.candidates(), s.constraints(), s.rounds(), s.solverCalls(), s.conflicts(), s.time().toMillis());
+                }
+                c.progress.done(line);
             }
             return new Outcome(ExitCode.OK, r);
         } catch (UnsatisfiableException e) {

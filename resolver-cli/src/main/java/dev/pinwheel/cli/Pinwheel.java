@@ -52,6 +52,11 @@ public final class Pinwheel implements Runnable {
                 err.flush();
                 return ExitCode.USAGE;
             }
+            if (ex instanceof Compilation.InputHashMismatchException) {
+                err.println("error: " + ex.getMessage());
+                err.flush();
+                return ExitCode.INDEX;
+            }
             err.println("error: internal error, please report it: " + ex);
             for (StackTraceElement e : ex.getStackTrace()) {
                 err.println("    at " + e);

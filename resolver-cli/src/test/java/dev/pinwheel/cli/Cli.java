@@ -27,9 +27,13 @@ final class Cli {
     }
 
     static Result run(Path cwd, Map<String, String> env, String... args) {
+        return run(cwd, env, false, args);
+    }
+
+    static Result run(Path cwd, Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context ctx = new Context(new PrintWriter(out), new PrintWriter(err), k -> Optional.ofNullable(env.get(k)), false, cwd,
+        Context ctx = new Context(new PrintWriter(out), new PrintWriter(err), k -> Optional.ofNullable(env.get(k)), terminal, cwd,
                 List.of(args));
         int status = Pinwheel.run(ctx);
         return new Result(status, out.toString(), err.toString());
