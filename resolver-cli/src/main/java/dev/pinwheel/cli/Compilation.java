@@ -324,7 +324,8 @@ final class Compilation {
         }
         if (o.outputFile != null) {
             String n = Path.of(o.outputFile).getFileName().toString();
-            if (n.equals("pylock.toml") || n.startsWith("pylock.") && n.endsWith(".toml")) {
+            // PEP 751 names locks `pylock.toml` or `pylock.<name>.toml`; any other `.toml` is taken as one too
+            if (n.endsWith(".toml")) {
                 return "pylock";
             }
             if (n.endsWith(".json")) {

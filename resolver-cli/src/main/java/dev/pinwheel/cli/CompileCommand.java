@@ -41,7 +41,7 @@ final class CompileCommand implements Callable<Integer> {
         Compilation c = new Compilation(options, ctx);
         c.validateOptions();
         c.readInputs();
-        Map<PackageName, Version> existing = options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile), Path.of(options.outputFile));
+        Map<PackageName, Version> existing = CompileCommand.existingPins(options, ctx);
         Outcome outcome = resolve(c, ctx, existing);
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
@@ -70,6 +70,21 @@ final class CompileCommand implements Callable<Integer> {
             ctx.out().flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The pins of the existing output file, or none (with a warning when it cannot be read: it is overwritten). */
+    static Map<PackageName, Version> existingPins(CompileOptions options, Context ctx) {
+        if (options.outputFile == null) {
+            return Map.of();
+        }
+        try {
+            return ExistingLock.read(ctx.path(options.outputFile), Path.of(options.outputFile));
+        } catch (UsageException e) {
+            if (!options.quiet) {
+                ctx.err().println("warning: " + e.getMessage() + "; its pins are not kept");
+            }
+            return Map.of();
+        }
     }
 
     /** The result of resolving: a resolution, or a status after the error was printed. */

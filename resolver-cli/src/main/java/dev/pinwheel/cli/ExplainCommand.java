@@ -41,7 +41,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         c.validateOptions();
         c.readInputs();
         Map<PackageName, dev.pinwheel.version.Version> existing =
-                options.outputFile == null ? Map.of() : ExistingLock.read(ctx.path(options.outputFile), Path.of(options.outputFile));
+                CompileCommand.existingPins(options, ctx);
         CompileCommand.Outcome outcome = CompileCommand.resolve(c, ctx, existing);
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();

@@ -74,9 +74,4 @@ final class RequirementsTxtWriter {
         }
         return out.toString();
     }
-
-    /** The sha256 digests of a pin, for tests and the JSON report. */
-    static List<String> sha256(Lock.Package p) {
-        return p.files().stream().map(Lock.File::hashes).map(h -> h.get("sha256")).filter(h -> h != null).sorted().toList();
-    }
 }
