@@ -281,7 +281,7 @@ final class Session {
                 }
             }
         }
-        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, ranks(p),
+        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), ranks(p),
                 new Reason.OneVersionPer(name, Optional.empty()));
         for (int i = 0; i < p.versions.size(); i++) {
             candidates.add(new Cand(p, i, Optional.empty()));
@@ -310,7 +310,8 @@ final class Session {
         if (first != null) {
             return first;
         }
-        int f = problem.addPackage(Tier.AUXILIARY, ranks(p), new Reason.OneVersionPer(p.name, Optional.of(extra)));
+        int f = problem.addPackage(Tier.AUXILIARY, name(p, extra), ranks(p),
+                new Reason.OneVersionPer(p.name, Optional.of(extra)));
         p.extraFirst.put(extra, f);
         for (int i = 0; i < p.versions.size(); i++) {
             candidates.add(new Cand(p, i, Optional.of(extra)));
@@ -319,6 +320,10 @@ final class Session {
             problem.implies(f + i, new int[] {p.first + i}, new Reason.ExtraOf(p.name, p.versions.get(i).version, extra));
         }
         return f;
+    }
+
+    private static String name(Project p, String extra) {
+        return p.name.normalized() + "[" + extra + "]";
     }
 
     /** Ranks by strategy over usable versions, a preferred version first; unusable versions last. */

@@ -1,6 +1,5 @@
 package dev.pinwheel.internal.sat;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -8,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.sat4j.core.Vec;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.orders.VarOrderHeap;
 import org.sat4j.pb.core.PBSolver;
 import org.sat4j.pb.SolverFactory;
 import org.sat4j.specs.ContradictionException;
-import org.sat4j.specs.IConstr;
 import org.sat4j.specs.IVecInt;
 import org.sat4j.specs.TimeoutException;
 
@@ -29,21 +26,20 @@ import org.sat4j.specs.TimeoutException;
  * {@link #addPackage}). Constraints with equal reasons form one <em>reason group</em>.
  *
  * <h2>Objective</h2>
- * {@link #solve()} returns a solution minimising {@link Objective} lexicographically (sum of direct ranks,
- * then sum of transitive ranks, then the number of chosen candidates) — an exact optimum, not a heuristic.
- * It is computed in three stages on one incremental solver: for each level, a solution is found and then
- * improved by adding "level &lt; value" as a pseudo-Boolean constraint until none exists (linear SAT–UNSAT
- * search); the optimum of the level is then kept as a bound while the next level is optimised. Stages
- * rather than one weighted sum because exact weights that encode a lexicographic order need coefficients
- * as large as the product of the level ranges, which grow quickly and slow the PB reasoning; stages keep
- * every coefficient at most a rank. Stage constraints are guarded by fresh selector literals, passed as
- * assumptions and retired afterwards, so that clauses learned while optimising stay valid and the solver
- * can be reused when constraints are added (see <em>Lazy expansion</em>). A bound of 0 is passed as the
- * assumption that every weighted variable is false instead (the common case: everything at its most
- * preferred candidate), because Sat4j's final-conflict analysis over a large PB constraint is quadratic.
- * The third level counts one indicator variable per package, tied to the package by one cardinality
- * constraint "at most one of its candidates and not-indicator" (that is, {@code sum(x) <= indicator}),
- * so that its bound has one term per package rather than one per candidate.
+ * {@link #solve()} returns a solution minimising {@link Objective} — an exact optimum, not a heuristic — that is
+ * also <em>minimal</em>: every chosen candidate is reachable from a root clause through the clauses of chosen
+ * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
+ *
+ * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
+ * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 takes the
+ * transitive packages in key order: while the package can get a better rank with everything before it kept
+ * (one SAT call under assumptions), take the better model; then assume "no worse than that". Minimality is
+ * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
+ * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
+ *
+ * <p>Selectors and blocking variables of the optimisation are retired when {@code solve} returns (forced false),
+ * so that clauses learned while optimising stay valid and the solver is reused when constraints are added (see
+ * <em>Lazy expansion</em>).
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -86,8 +82,6 @@ public final class OptimisationProblem<R> {
          */
         void expand(List<Integer> candidates) throws X;
     }
-
-    private static final int LEVELS = 3;
 
     private final int conflictBudget;
     private final PBSolver solver;
@@ -145,6 +139,21 @@ public final class OptimisationProblem<R> {
      * @return the number of the first new candidate; the others follow consecutively
      */
     public int addPackage(Tier tier, int[] ranks, R oneVersionReason) {
+        return addPackage(tier, "", ranks, oneVersionReason);
+    }
+
+    /**
+     * Adds a package with one candidate per rank; at most one of them may be chosen.
+     *
+     * @param tier              how the package counts in the objective
+     * @param key               orders transitive packages in the second level of the objective (for example the
+     *                          normalised project name); must not depend on the order packages are added in
+     * @param ranks             the rank of each new candidate, each {@code >= 0}; may be empty
+     * @param oneVersionReason  the reason carried by the at-most-one constraint
+     * @return the number of the first new candidate; the others follow consecutively
+     */
+    public int addPackage(Tier tier, String key, int[] ranks, R oneVersionReason) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(oneVersionReason, "oneVersionReason");
         int first = candidates;
@@ -162,11 +171,7 @@ public final class OptimisationProblem<R> {
             vars[i] = candidateVar[first + i];
         }
         candidates += n;
-        // the package's indicator y: "some candidate of the package is chosen" is forced onto it by
-        // at-most-one over the candidates and not-y (sum(x) <= y); the last objective level counts indicators
-        int indicator = nextVar++;
-        preferTrue.set(indicator);
-        packages.add(new Group<>(first, n, tier, oneVersionReason, indicator));
+        packages.add(new Group<>(first, n, tier, key, oneVersionReason));
         int best = -1;
         for (int i = 0; i < n; i++) {
             if (best < 0 || ranks[i] < ranks[best]) {
@@ -179,12 +184,8 @@ public final class OptimisationProblem<R> {
         declareVars();
         if (n > 1) {
             group(oneVersionReason);
-        }
-        if (n > 0) {
-            VecInt lits = new VecInt(vars);
-            lits.push(-indicator);
             try {
-                solver.addAtMost(lits, 1);
+                solver.addAtMost(new VecInt(vars), 1);
             } catch (ContradictionException e) {
                 contradiction = true;
             }
@@ -279,49 +280,203 @@ public final class OptimisationProblem<R> {
         if (contradiction) {
             return explain();
         }
-        VecInt assumptions = new VecInt();
-        List<IConstr> bounds = new ArrayList<>();
-        List<Integer> retired = new ArrayList<>();
+        VecInt fixed = new VecInt();
+        List<Integer> selectors = new ArrayList<>();
         try {
-            if (!sat(assumptions)) {
+            if (!sat(fixed)) {
                 return explain();
             }
+            // level 1: the sum of the direct ranks, core-guided
+            List<Soft> softs = softs();
+            long lowerBound = optimise(softs, fixed, selectors);
+            for (Soft soft : softs) {
+                fixed.push(soft.assumption);
+            }
             BitSet model = model();
-            for (int level = 0; level < LEVELS; level++) {
-                Terms terms = terms(level);
-                long value = value(model, level);
-                while (value > 0) {
-                    // is there a solution with level < value?
-                    int mark = assumptions.size();
-                    IConstr guard = bound(terms, value - 1, assumptions, retired);
-                    boolean better = sat(assumptions);
-                    assumptions.shrinkTo(mark);
-                    if (guard != null) {
-                        solver.removeSubsumedConstr(guard);
+            assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
+            // level 2: each transitive package in key order, as preferred as the packages before it allow
+            for (int p : transitiveOrder()) {
+                Group<R> g = packages.get(p);
+                int r = rankIn(model, g);
+                while (r > 0) {
+                    int mark = fixed.size();
+                    for (int i = 0; i < g.size; i++) {
+                        if (candidateRank[g.first + i] >= r) {
+                            fixed.push(-candidateVar[g.first + i]);
+                        }
                     }
+                    boolean better = sat(fixed);
+                    fixed.shrinkTo(mark);
                     if (!better) {
                         break;
                     }
                     model = model();
-                    value = value(model, level);
+                    r = rankIn(model, g);
                 }
-                if (level < LEVELS - 1) {
-                    // keep this level at its optimum while optimising the next
-                    IConstr keep = bound(terms, value, assumptions, retired);
-                    if (keep != null) {
-                        bounds.add(keep);
+                for (int i = 0; i < g.size; i++) {
+                    if (candidateRank[g.first + i] > r) {
+                        fixed.push(-candidateVar[g.first + i]);
                     }
                 }
             }
+            model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
         } catch (TimeoutException e) {
             // the budget is spent: say so; the partial model is of no use to the caller
             return new Outcome.BudgetExceeded<>(conflicts());
         } finally {
-            for (int i = bounds.size() - 1; i >= 0; i--) {
-                solver.removeSubsumedConstr(bounds.get(i));
+            retire(selectors);
+        }
+    }
+
+    /** The transitive packages by order key (ties by number). */
+    private List<Integer> transitiveOrder() {
+        List<Integer> order = new ArrayList<>();
+        for (int p = 0; p < packages.size(); p++) {
+            if (packages.get(p).tier == Tier.TRANSITIVE) {
+                order.add(p);
             }
-            retire(retired);
+        }
+        order.sort(java.util.Comparator.comparing((Integer p) -> packages.get(p).key).thenComparingInt(p -> p));
+        return order;
+    }
+
+    /** The rank of the package's chosen candidate, or 0 when none is chosen. */
+    private int rankIn(BitSet model, Group<R> g) {
+        for (int i = 0; i < g.size; i++) {
+            if (model.get(g.first + i)) {
+                return candidateRank[g.first + i];
+            }
+        }
+        return 0;
+    }
+
+    private long directSum(BitSet model) {
+        long sum = 0;
+        for (int c = model.nextSetBit(0); c >= 0; c = model.nextSetBit(c + 1)) {
+            if (packages.get(candidatePackage[c]).tier == Tier.DIRECT) {
+                sum += candidateRank[c];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * A soft clause of level 1: violating it costs {@code weight}. It is enforced by assuming {@code assumption}:
+     * the negated candidate itself for an original soft clause, a selector guarding the clause for a relaxed one.
+     */
+    private static final class Soft {
+        final int assumption;
+        final int[] clause;
+        long weight;
+
+        Soft(int assumption, int[] clause, long weight) {
+            this.assumption = assumption;
+            this.clause = clause;
+            this.weight = weight;
+        }
+    }
+
+    /** The soft clauses of level 1: "direct candidate not chosen", weighted by its rank. */
+    private List<Soft> softs() {
+        List<Soft> out = new ArrayList<>();
+        for (int c = 0; c < candidates; c++) {
+            if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
+                out.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Weighted Fu–Malik (core-guided MaxSAT): assumes every soft clause; while that is unsatisfiable, takes the
+     * core (the soft clauses among Sat4j's failed assumptions), adds its smallest weight to the lower bound and
+     * relaxes each clause of the core with a fresh blocking variable, exactly one of which may be true (a clause
+     * heavier than the smallest weight is split: the remainder stays unrelaxed). A core of one clause means the
+     * clause cannot hold at all; it is dropped. When the assumptions become satisfiable, the model violates soft
+     * clauses of total weight equal to the lower bound, which no solution can beat: the model is optimal for the
+     * level. Each core is a plain resolution proof of one unit of cost, so optimality is cheap to prove when the
+     * optimum is close to the most preferred choice, which is the common case; a linear search on a
+     * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
+     *
+     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model; assuming them
+     * keeps level 1 at its optimum.
+     */
+    private long optimise(List<Soft> softs, VecInt fixed, List<Integer> selectors) throws TimeoutException {
+        long lowerBound = 0;
+        Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
+        while (true) {
+            byAssumption.clear();
+            VecInt assumptions = new VecInt(fixed.size() + softs.size());
+            fixed.copyTo(assumptions);
+            for (Soft soft : softs) {
+                assumptions.push(soft.assumption);
+                byAssumption.put(soft.assumption, soft);
+            }
+            if (sat(assumptions)) {
+                return lowerBound;
+            }
+            IVecInt explanation = solver.unsatExplanation();
+            List<Soft> core = new ArrayList<>();
+            if (explanation != null) {
+                for (int i = 0; i < explanation.size(); i++) {
+                    Soft soft = byAssumption.get(explanation.get(i));
+                    if (soft != null && !core.contains(soft)) {
+                        core.add(soft);
+                    }
+                }
+            }
+            if (core.isEmpty()) {
+                // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
+                core.addAll(softs);
+                if (core.isEmpty()) {
+                    throw new IllegalStateException("Earlier levels' optimum became infeasible");
+                }
+            }
+            long min = Long.MAX_VALUE;
+            for (Soft soft : core) {
+                min = Math.min(min, soft.weight);
+            }
+            lowerBound += min;
+            if (core.size() == 1) {
+                softs.remove(core.get(0)); // it cannot hold: its whole weight is paid, nothing to relax
+                continue;
+            }
+            VecInt blocking = new VecInt(core.size());
+            for (Soft soft : core) {
+                int b = nextVar++;
+                int sel = nextVar++;
+                declareVars();
+                selectors.add(sel);
+                blocking.push(b);
+                int[] relaxed = Arrays.copyOf(soft.clause, soft.clause.length + 1);
+                relaxed[soft.clause.length] = b;
+                VecInt guarded = new VecInt(relaxed);
+                guarded.push(-sel);
+                addHard(guarded);
+                Soft r = new Soft(sel, relaxed, min);
+                softs.add(softs.indexOf(soft) + 1, r);
+                soft.weight -= min;
+                if (soft.weight == 0) {
+                    softs.remove(soft);
+                }
+            }
+            VecInt atLeastOne = new VecInt(blocking.size());
+            blocking.copyTo(atLeastOne);
+            addHard(atLeastOne);
+            try {
+                solver.addAtMost(blocking, 1);
+            } catch (ContradictionException e) {
+                throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
+            }
+        }
+    }
+
+    private void addHard(VecInt clause) {
+        try {
+            solver.addClause(clause);
+        } catch (ContradictionException e) {
+            throw new IllegalStateException("A clause over fresh variables cannot be contradictory", e);
         }
     }
 
@@ -342,89 +497,114 @@ public final class OptimisationProblem<R> {
         return solver.isSatisfiable(assumptions);
     }
 
-    /** The weighted Sat4j variables of one objective level. */
-    private static final class Terms {
-        final VecInt vars = new VecInt();
-        final Vec<BigInteger> coeffs = new Vec<>();
-        long total;
-    }
-
-    private Terms terms(int level) {
-        Terms t = new Terms();
-        if (level == LEVELS - 1) {
-            // the number of packages with a chosen candidate: one indicator per package (see addPackage)
-            for (int p = 0; p < packages.size(); p++) {
-                t.vars.push(packages.get(p).indicator);
-                t.coeffs.push(BigInteger.ONE);
-                t.total++;
-            }
-            return t;
-        }
-        for (int c = 0; c < candidates; c++) {
-            long w = weight(c, level);
-            if (w > 0) {
-                t.vars.push(candidateVar[c]);
-                t.coeffs.push(BigInteger.valueOf(w));
-                t.total += w;
-            }
-        }
-        return t;
-    }
-
     /**
-     * Requires {@code sum(terms) <= bound} under assumptions pushed onto {@code assumptions}. A bound of 0 is
-     * expressed as the assumption that every weighted variable is false (cheap to propagate and to analyse);
-     * otherwise as {@code sum + W*s <= bound + W} with a fresh selector {@code s}, W the sum of the weights,
-     * which is vacuous unless {@code s} is assumed. Returns the constraint added, if any.
+     * Makes an optimal model minimal: drops chosen candidates not reachable from a root clause (a clause with no
+     * negative literal) through the clauses whose negative literals are all reached, then drops, one at a time
+     * and from the highest candidate number down, any chosen candidate that no clause still needs, until neither
+     * step changes anything. Dropping a candidate never breaks a constraint that another choice does not
+     * satisfy, and never raises the objective.
      */
-    private IConstr bound(Terms terms, long bound, VecInt assumptions, List<Integer> retired) {
-        if (terms.total <= bound) {
-            return null; // trivially true
-        }
-        if (bound == 0) {
-            for (int i = 0; i < terms.vars.size(); i++) {
-                assumptions.push(-terms.vars.get(i));
+    private BitSet prune(BitSet model) {
+        indexClauses();
+        BitSet m = (BitSet) model.clone();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            BitSet reached = new BitSet();
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+            for (Clause<R> k : clauses) {
+                if (k.negative.length == 0) {
+                    for (int c : k.positive) {
+                        if (m.get(c) && !reached.get(c)) {
+                            reached.set(c);
+                            queue.add(c);
+                        }
+                    }
+                }
             }
-            return null;
+            while (!queue.isEmpty()) {
+                int c = queue.poll();
+                for (int ki : negativeOccurrences.get(c)) {
+                    Clause<R> k = clauses.get(ki);
+                    boolean all = true;
+                    for (int n : k.negative) {
+                        all &= reached.get(n);
+                    }
+                    if (all) {
+                        for (int p : k.positive) {
+                            if (m.get(p) && !reached.get(p)) {
+                                reached.set(p);
+                                queue.add(p);
+                            }
+                        }
+                    }
+                }
+            }
+            BitSet unreached = (BitSet) m.clone();
+            unreached.andNot(reached);
+            if (!unreached.isEmpty()) {
+                m.and(reached);
+                changed = true;
+                continue;
+            }
+            for (int c = m.length() - 1; c >= 0; c = m.previousSetBit(c - 1)) {
+                if (droppable(m, c)) {
+                    m.clear(c);
+                    changed = true;
+                    break;
+                }
+            }
         }
-        int s = selector();
-        retired.add(s);
-        VecInt lits = new VecInt(terms.vars.size() + 1);
-        terms.vars.copyTo(lits);
-        lits.push(s);
-        Vec<BigInteger> coeffs = new Vec<>(terms.coeffs.size() + 1);
-        terms.coeffs.copyTo(coeffs);
-        coeffs.push(BigInteger.valueOf(terms.total));
-        assumptions.push(s);
-        try {
-            return solver.addAtMost(lits, coeffs, BigInteger.valueOf(bound + terms.total));
-        } catch (ContradictionException e) {
-            throw new IllegalStateException("A guarded bound cannot be contradictory", e);
-        }
+        return m;
     }
 
-    private long weight(int c, int level) {
-        Tier tier = packages.get(candidatePackage[c]).tier;
-        switch (level) {
-            case 0:
-                return tier == Tier.DIRECT ? candidateRank[c] : 0;
-            case 1:
-                return tier == Tier.TRANSITIVE ? candidateRank[c] : 0;
-            default:
-                return 1;
+    /** Whether every clause in which {@code c} is positive still holds without it. */
+    private boolean droppable(BitSet m, int c) {
+        for (int ki : positiveOccurrences.get(c)) {
+            Clause<R> k = clauses.get(ki);
+            boolean holds = false;
+            for (int p : k.positive) {
+                holds |= p != c && m.get(p);
+            }
+            for (int n : k.negative) {
+                holds |= !m.get(n);
+            }
+            if (!holds) {
+                return false;
+            }
         }
+        return true;
     }
 
-    private long value(BitSet model, int level) {
-        long v = 0;
-        for (int c = model.nextSetBit(0); c >= 0; c = model.nextSetBit(c + 1)) {
-            v += weight(c, level);
+    private final List<List<Integer>> positiveOccurrences = new ArrayList<>();
+    private final List<List<Integer>> negativeOccurrences = new ArrayList<>();
+    private int indexed;
+
+    private void indexClauses() {
+        while (positiveOccurrences.size() < candidates) {
+            positiveOccurrences.add(new ArrayList<>());
+            negativeOccurrences.add(new ArrayList<>());
         }
-        return v;
+        for (; indexed < clauses.size(); indexed++) {
+            Clause<R> k = clauses.get(indexed);
+            if (intersects(k.positive, k.negative)) {
+                continue;
+            }
+            for (int p : k.positive) {
+                positiveOccurrences.get(p).add(indexed);
+            }
+            for (int n : k.negative) {
+                negativeOccurrences.get(n).add(indexed);
+            }
+        }
     }
 
     private Objective objective(BitSet model) {
-        return new Objective(value(model, 0), value(model, 1), value(model, 2));
+        List<Integer> transitive = new ArrayList<>();
+        for (int p : transitiveOrder()) {
+            transitive.add(rankIn(model, packages.get(p)));
+        }
+        return new Objective(directSum(model), transitive);
     }
 
     private BitSet model() {
@@ -439,13 +619,6 @@ public final class OptimisationProblem<R> {
 
     private static List<Integer> chosen(BitSet model) {
         return model.stream().boxed().toList();
-    }
-
-    /** A fresh Sat4j variable for a selector; candidates and selectors share one dense numbering. */
-    private int selector() {
-        int s = nextVar++;
-        declareVars();
-        return s;
     }
 
     private void declareVars() {
@@ -658,15 +831,15 @@ public final class OptimisationProblem<R> {
         final int first;
         final int size;
         final Tier tier;
+        final String key;
         final R reason;
-        final int indicator;
 
-        Group(int first, int size, Tier tier, R reason, int indicator) {
+        Group(int first, int size, Tier tier, String key, R reason) {
             this.first = first;
             this.size = size;
             this.tier = tier;
+            this.key = key;
             this.reason = reason;
-            this.indicator = indicator;
         }
     }
 

@@ -12,8 +12,8 @@ public enum Tier {
     TRANSITIVE,
     /**
      * A helper group with no preference of its own, for example the extras of a package, whose candidates
-     * mirror the base package's candidates: its rank counts nowhere; a chosen candidate still counts in
-     * the third level, so that nothing auxiliary is chosen without need.
+     * mirror the base package's candidates: its rank counts nowhere (minimality still keeps it unchosen
+     * unless needed).
      */
     AUXILIARY
 }

@@ -130,23 +130,61 @@ final class RandomUniverse {
         return true;
     }
 
+    /** The documented objective, transitive packages ordered by their key (here: their number). */
     Objective objective(boolean[] chosen) {
         long direct = 0;
-        long transitive = 0;
-        long count = 0;
+        List<Integer> transitive = new ArrayList<>();
         for (int p = 0; p < packages; p++) {
+            int r = 0;
             for (int i = 0; i < size[p]; i++) {
                 if (chosen[key(p, i)]) {
-                    count++;
-                    if (tier[p] == Tier.DIRECT) {
-                        direct += rank[p][i];
-                    } else if (tier[p] == Tier.TRANSITIVE) {
-                        transitive += rank[p][i];
+                    r = rank[p][i];
+                }
+            }
+            if (tier[p] == Tier.DIRECT) {
+                direct += r;
+            } else if (tier[p] == Tier.TRANSITIVE) {
+                transitive.add(r);
+            }
+        }
+        return new Objective(direct, transitive);
+    }
+
+    /**
+     * Whether a solution is minimal as documented: every chosen candidate is reachable from a root clause through
+     * clauses whose negative literals are all reached, and no chosen candidate can be dropped alone.
+     */
+    boolean minimal(boolean[] chosen) {
+        boolean[] reached = new boolean[chosen.length];
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TClause c : clauses) {
+                boolean all = c.neg.stream().allMatch(k -> reached[k]);
+                if (all) {
+                    for (int k : c.pos) {
+                        if (chosen[k] && !reached[k]) {
+                            reached[k] = true;
+                            grew = true;
+                        }
                     }
                 }
             }
         }
-        return new Objective(direct, transitive, count);
+        for (int k = 0; k < chosen.length; k++) {
+            if (chosen[k] && !reached[k]) {
+                return false;
+            }
+            if (chosen[k]) {
+                chosen[k] = false;
+                boolean ok = satisfies(clauses, chosen);
+                chosen[k] = true;
+                if (ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The optimum under the documented objective, by enumerating every choice of at most one candidate per package. */
@@ -286,7 +324,7 @@ final class RandomUniverse {
                 return;
             }
             declared[p] = true;
-            first[p] = problem.addPackage(tier[p], rank[p], oneVersion(p));
+            first[p] = problem.addPackage(tier[p], "p" + p, rank[p], oneVersion(p));
             for (int i = 0; i < size[p]; i++) {
                 keyOfId.put(first[p] + i, key(p, i));
             }

@@ -1,0 +1,69 @@
+package dev.pinwheel.bench;
+
+import dev.pinwheel.resolve.ResolutionException;
+import dev.pinwheel.resolve.ResolutionRequest;
+import dev.pinwheel.resolve.Resolver;
+import dev.pinwheel.resolve.ResolverOptions;
+import dev.pinwheel.resolve.UnsatisfiableException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The resolver over a universe file and a requirements file given as parameters (the project does not depend on
+ * where they live): the arena's {@code realistic} / {@code backtrack} / {@code unsat} cases
+ * ({@code ../shared/arena/make-cases.sh DIR}), or a resolvelib PyPI snapshot with its roots written one per line.
+ * {@code files} is {@code UNIVERSE.json:REQS.txt}.
+ *
+ * <pre>
+ * java -jar resolver-bench/target/benchmarks.jar ArenaBenchmark -p files=/tmp/cases/realistic.json:/tmp/cases/realistic.txt
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ArenaBenchmark {
+
+    @Param({""})
+    public String files;
+
+    private Resolver resolver;
+    private ResolutionRequest request;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, ResolutionException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("Give the case as -p files=UNIVERSE.json:REQS.txt");
+        }
+        int colon = files.lastIndexOf(':');
+        Universe u = Universe.read(Path.of(files.substring(0, colon)));
+        resolver = Resolver.create(u.index(), ResolverOptions.defaults().withParallelism(1));
+        request = ResolutionRequest.of(Universe.requirements(Path.of(files.substring(colon + 1))), Universe.TARGET);
+        resolve();
+    }
+
+    /** Resolves; for an unsatisfiable case, returns the rendered explanation. */
+    @Benchmark
+    public Object resolve() throws ResolutionException {
+        try {
+            return resolver.resolve(request);
+        } catch (UnsatisfiableException e) {
+            return e.explanation().render();
+        }
+    }
+}
