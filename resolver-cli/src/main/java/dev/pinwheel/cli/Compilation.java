@@ -318,7 +318,7 @@ final class Compilation {
         }
     }
 
-    /** Checks the update of the validated options that need no index (called before any I/O). */
+    /** Checks the options that need no index, before any I/O. */
     void validateOptions() {
         strategy(o.resolution);
         prerelease(o.prerelease);
@@ -395,7 +395,7 @@ final class Compilation {
                     index = Optional.ofNullable(indexUrlById.get(f.indexId()));
                 }
             }
-            packages.add(new Lock.Package(p.name(), p.version(), p.extras(), files, index, Optional.empty(), v));
+            packages.add(new Lock.Package(p.name(), p.version(), p.extras(), files, index, marker(p, resolution), v));
         }
         ResolutionStatistics s = resolution.statistics();
         Map<String, Long> stats = new LinkedHashMap<>();
@@ -417,6 +417,32 @@ final class Compilation {
             extra.addAll(o.extraIndexUrls);
         }
         return new Lock(command, target, inputs.files, packages, edges, stats, noIndex, indexLine, extra, findLinks());
+    }
+
+    /**
+     * The marker printed with a pin, as pip-compile keeps it: when only root requirements ask for the package and
+     * every one of them has a marker, their markers (joined with {@code or}); otherwise none. The lock is for one
+     * target, so every marker printed is true there; it tells the reader why the pin is conditional.
+     */
+    private static Optional<String> marker(ResolvedPackage p, Resolution resolution) {
+        List<String> markers = new ArrayList<>();
+        for (ResolvedDependency d : resolution.dependencies()) {
+            if (!d.to().equals(p.name())) {
+                continue;
+            }
+            if (d.from().isPresent() || d.requirement().marker().isEmpty()) {
+                return Optional.empty();
+            }
+            String m = d.requirement().marker().get().toString();
+            if (!markers.contains(m)) {
+                markers.add(m);
+            }
+        }
+        if (markers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(markers.size() == 1 ? markers.get(0)
+                : String.join(" or ", markers.stream().map(m -> "(" + m + ")").toList()));
     }
 
     /**
