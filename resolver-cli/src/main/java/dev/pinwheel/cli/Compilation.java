@@ -257,8 +257,14 @@ final class Compilation {
 
     /** Resolves the inputs over {@code index}, keeping the pins of {@code existing} as preferences. */
     Resolution resolve(PackageIndex index, Map<PackageName, Version> existing) throws ResolutionException {
+        List<String> onlyBinary = new ArrayList<>(inputs.onlyBinary);
+        onlyBinary.addAll(o.onlyBinary);
+        List<String> noBinary = new ArrayList<>(inputs.noBinary);
+        noBinary.addAll(o.noBinary);
         ResolverOptions options = ResolverOptions.defaults()
                 .withParallelism(concurrency())
+                .withOnlyBinary(selection("--only-binary", onlyBinary))
+                .withNoBinary(selection("--no-binary", noBinary))
                 .withStrategy(strategy(o.resolution))
                 .withPrereleases(inputs.pre && o.prerelease.equals("if-necessary-or-explicit") ? PrereleasePolicy.ALLOW
                         : prerelease(o.prerelease));
@@ -269,7 +275,7 @@ final class Compilation {
         if (!o.upgrade && !existing.isEmpty()) {
             request = request.withPreferences(existing);
             if (!o.upgradePackages.isEmpty()) {
-                Set<PackageName> names = new TreeSet<>(java.util.Comparator.comparing(PackageName::normalized));
+                Set<PackageName> names = new TreeSet<>();
                 for (String p : o.upgradePackages) {
                     names.add(PackageName.tryParse(p.split("[<>=!~ ;\\[]", 2)[0].strip())
                             .orElseThrow(() -> new UsageException("Invalid `--upgrade-package` `" + p + "`: expected a project name")));
@@ -282,6 +288,28 @@ final class Compilation {
         }
         Resolver resolver = Resolver.create(index, options);
         return resolver.resolve(request);
+    }
+
+    /** pip's format for {@code --only-binary} and {@code --no-binary}: names, {@code :all:} and {@code :none:}, in order. */
+    static PackageSelection selection(String option, List<String> values) {
+        boolean all = false;
+        Set<PackageName> names = new TreeSet<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                String v = part.strip();
+                if (v.equals(":all:")) {
+                    all = true;
+                    names.clear();
+                } else if (v.equals(":none:")) {
+                    all = false;
+                    names.clear();
+                } else if (!v.isEmpty()) {
+                    names.add(PackageName.tryParse(v).orElseThrow(() -> new UsageException("Invalid `" + option + "` value `" + v
+                            + "`: expected project names separated by commas, `:all:` or `:none:`")));
+                }
+            }
+        }
+        return all ? PackageSelection.ALL : names.isEmpty() ? PackageSelection.NONE : PackageSelection.of(names);
     }
 
     private static ResolutionStrategy strategy(String s) {
@@ -331,6 +359,8 @@ final class Compilation {
             throw new UsageException(e.getMessage(), e);
         }
         format();
+        selection("--only-binary", o.onlyBinary);
+        selection("--no-binary", o.noBinary);
         if (o.quiet && o.verbose) {
             throw new UsageException("`--quiet` and `--verbose` cannot be used together");
         }

@@ -58,6 +58,14 @@ final class CompileOptions {
             description = "disallow, allow, if-necessary, explicit, or if-necessary-or-explicit (default).")
     String prerelease;
 
+    @Option(names = "--only-binary", paramLabel = "PKGS",
+            description = "Only wheels for these projects: comma-separated names, `:all:` or `:none:` (repeatable).")
+    List<String> onlyBinary = new ArrayList<>();
+
+    @Option(names = "--no-binary", paramLabel = "PKGS",
+            description = "Only sdists for these projects: comma-separated names, `:all:` or `:none:` (repeatable).")
+    List<String> noBinary = new ArrayList<>();
+
     @Option(names = "--generate-hashes", description = "Write --hash lines for every usable file of each pin "
             + "(always on for pylock).")
     boolean generateHashes;

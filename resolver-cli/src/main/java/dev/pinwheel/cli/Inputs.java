@@ -17,6 +17,9 @@ final class Inputs {
     Optional<String> indexUrl = Optional.empty();
     final List<String> extraIndexUrls = new ArrayList<>();
     final List<String> findLinks = new ArrayList<>();
+    /** {@code --only-binary} and {@code --no-binary} values found in requirements files, in order. */
+    final List<String> onlyBinary = new ArrayList<>();
+    final List<String> noBinary = new ArrayList<>();
     boolean noIndex;
     boolean pre;
 }

@@ -216,7 +216,9 @@ final class RequirementsFileReader {
                 }
                 case "--no-index" -> inputs.noIndex = true;
                 case "--pre" -> inputs.pre = true;
-                case "--trusted-host", "--only-binary", "--no-binary", "--use-feature" -> {
+                case "--only-binary" -> inputs.onlyBinary.add(value.isPresent() ? value.get() : next(args, a++, location, name, content));
+                case "--no-binary" -> inputs.noBinary.add(value.isPresent() ? value.get() : next(args, a++, location, name, content));
+                case "--trusted-host", "--use-feature" -> {
                     if (value.isEmpty()) {
                         a++;
                     }

@@ -76,4 +76,25 @@ class ProgressAndHashesTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void onlyBinaryAndNoBinary_chooseAmongWheelsAndSdists() {
+        Cli.Result wheels = Cli.run("compile", "six-compat", "--index-url", INDEX, "--no-cache", "--generate-hashes",
+                "--only-binary", ":all:");
+        assertEquals(0, wheels.status(), wheels.toString());
+        Cli.Result sdists = Cli.run("compile", "six-compat", "--index-url", INDEX, "--no-cache", "--generate-hashes",
+                "--no-binary", "six-compat");
+        assertEquals(0, sdists.status(), sdists.toString());
+        Cli.Result both = Cli.run("compile", "six-compat", "--index-url", INDEX, "--no-cache", "--generate-hashes");
+        assertEquals(2, hashLines(both.out()), both.out());
+        assertEquals(1, hashLines(wheels.out()), wheels.out());
+        assertEquals(1, hashLines(sdists.out()), sdists.out());
+        Cli.Result none = Cli.run("compile", "sdist-only", "--index-url", INDEX, "--no-cache", "--only-binary", "sdist-only");
+        assertEquals(1, none.status(), none.toString());
+        assertEquals(2, Cli.run("compile", "x", "--only-binary", "bad name!").status());
+    }
+
+    private static long hashLines(String lock) {
+        return lock.lines().filter(l -> l.strip().startsWith("--hash=sha256:")).count();
+    }
 }
