@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A PEP 508 environment marker, such as {@code python_version >= "3.8" and sys_platform == "linux"},
- * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}).
+ * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}; checked
+ * against packaging 26.4).
  *
  * <p>A marker is a {@link Comparison}, a {@link Compound} of comparisons and parenthesised compounds
  * joined by {@code and}/{@code or} ({@code and} binds tighter), or {@link #ALWAYS} (no marker at all).
@@ -35,7 +36,14 @@ import java.util.Set;
  * m.evaluate(env, Set.of("socks"));           // true on Python 3.12
  * }</pre>
  *
- * <p>All markers are immutable and thread-safe. Equality is that of the normalised string form.
+ * <p>The string form is packaging's: values in double quotes, single spaces, nested compounds in
+ * parentheses and redundant parentheses dropped. One deliberate difference: packaging drops the
+ * parentheses of a doubly parenthesised group ({@code ((a or b)) and c} prints as {@code a or b and c},
+ * which reads back with another meaning); Pinwheel keeps them, so {@code parse(m.toString())} always
+ * means what {@code m} means.
+ *
+ * <p>All markers are immutable and thread-safe. Two markers are equal when their trees are, which is
+ * when their string forms are.
  */
 public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marker.Always {
 
