@@ -95,11 +95,11 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
     default boolean evaluate(MarkerEnvironment environment, Set<String> extras) {
         Objects.requireNonNull(environment, "environment");
         if (extras.isEmpty()) {
-            return evaluate(environment.withExtra(""));
+            return MarkerEvaluator.evaluate(this, environment, "");
         }
         boolean any = false;
         for (String extra : extras) {
-            any |= evaluate(environment.withExtra(extra));
+            any |= MarkerEvaluator.evaluate(this, environment, Objects.requireNonNull(extra, "extra"));
         }
         return any;
     }
@@ -247,6 +247,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
             this.operator = Objects.requireNonNull(operator, "operator");
             this.right = Objects.requireNonNull(right, "right");
             this.versionSpecifier = left instanceof Variable && right instanceof Value
+                    && operator != Operator.IN && operator != Operator.NOT_IN
                     && MarkerEvaluator.isVersionKey(((Variable) left).name())
                     ? dev.pinwheel.version.Specifier.tryParse(operator.symbol() + ((Value) right).value()).orElse(null)
                     : null;
@@ -274,7 +275,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
         }
 
         @Override
@@ -335,7 +336,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
         }
 
         /** Terms joined by {@code and}/{@code or}, nested compounds in parentheses. */

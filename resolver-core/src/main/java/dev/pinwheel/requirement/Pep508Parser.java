@@ -217,14 +217,13 @@ final class Pep508Parser {
      * {@code dependency_groups}) is normalised when parsed, wherever it stands; a variable compared
      * with {@code extra} is left alone.
      */
-    private static Marker.Comparison normalizeNames(Marker.Comparison c) {
-        if (c.left() instanceof Marker.Value && isNameVariable(c.right())) {
-            return new Marker.Comparison(normalized((Marker.Value) c.left()), c.operator(), c.right());
+    private static Marker.Comparison comparison(Marker.Operand left, Marker.Operator op, Marker.Operand right) {
+        if (left instanceof Marker.Value && isNameVariable(right)) {
+            left = normalized((Marker.Value) left);
+        } else if (right instanceof Marker.Value && isNameVariable(left)) {
+            right = normalized((Marker.Value) right);
         }
-        if (c.right() instanceof Marker.Value && isNameVariable(c.left())) {
-            return new Marker.Comparison(c.left(), c.operator(), normalized((Marker.Value) c.right()));
-        }
-        return c;
+        return new Marker.Comparison(left, op, right);
     }
 
     private static boolean isNameVariable(Marker.Operand operand) {
@@ -248,7 +247,7 @@ final class Pep508Parser {
         t.consume(Kind.WS);
         Marker.Operand right = markerVar(t);
         t.consume(Kind.WS);
-        return normalizeNames(new Marker.Comparison(left, op, right));
+        return comparison(left, op, right);
     }
 
     /** marker_var = VARIABLE | QUOTED_STRING. */
