@@ -19,6 +19,9 @@ final class Pep508Parser {
             "platform_system", "platform_version", "platform_machine", "platform_python_implementation",
             "implementation_name", "implementation_version", "extra", "extras", "dependency_groups");
 
+    /** The deepest parenthesis nesting accepted in a marker. */
+    static final int MAX_NESTING = 200;
+
     private Pep508Parser() {
     }
 
@@ -196,9 +199,14 @@ final class Pep508Parser {
         if (t.check(Kind.LEFT_PARENTHESIS, true)) {
             t.check(Kind.LEFT_PARENTHESIS);
             int open = t.position();
+            if (t.depth++ >= MAX_NESTING) {
+                // packaging fails with Python's RecursionError here; a parse error is kinder than a stack overflow.
+                throw t.error("Marker expression nested more than " + MAX_NESTING + " parentheses deep", open, open);
+            }
             t.read();
             t.consume(Kind.WS);
             atom = marker(t);
+            t.depth--;
             t.consume(Kind.WS);
             if (!t.check(Kind.RIGHT_PARENTHESIS)) {
                 throw t.error("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression",

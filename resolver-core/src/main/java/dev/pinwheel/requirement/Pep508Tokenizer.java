@@ -67,6 +67,8 @@ final class Pep508Tokenizer {
     private Matcher localLabelMatcher;
     private int position;
     private Token next;
+    /** Parenthesis nesting, kept here for the parser (one tokenizer per parse). */
+    int depth;
 
     Pep508Tokenizer(String source) {
         this.source = source;

@@ -133,6 +133,16 @@ class MarkerTest {
     }
 
     @Test
+    void parse_limitsNestingInsteadOfOverflowingTheStack() {
+        String deep = "(".repeat(200) + "os_name == 'nt'" + ")".repeat(200);
+        assertEquals("os_name == \"nt\"", Marker.parse(deep).toString());
+        String tooDeep = "(".repeat(5000) + "os_name == 'nt'" + ")".repeat(5000);
+        InvalidMarkerException e = assertThrows(InvalidMarkerException.class, () -> Marker.parse(tooDeep));
+        assertEquals("Marker expression nested more than 200 parentheses deep", e.reason());
+        assertEquals(200, e.errorIndex());
+    }
+
+    @Test
     void toString_keepsMeaningOfNestedGroups() {
         // packaging 26.4 prints "a or b and c" here, which reads back differently; Pinwheel keeps the parentheses.
         Marker m = Marker.parse("((os_name == 'a' or os_name == 'b')) and os_name == 'c'");
