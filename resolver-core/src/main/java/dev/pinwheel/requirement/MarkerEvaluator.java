@@ -92,7 +92,10 @@ final class MarkerEvaluator {
             left = canonicalize(left);
             rhs = rhs instanceof String ? canonicalize((String) rhs) : canonicalizeAll((Set<?>) rhs);
         }
-        if (isVersionKey(key) && rhs instanceof String) {
+        // `version_key op "value"` had its specifier parsed with the marker (above); here it was not a valid
+        // one. Other shapes (`"value" op version_key`, two variables) build theirs now.
+        boolean cachedShape = c.left() instanceof Marker.Variable && c.right() instanceof Marker.Value;
+        if (!cachedShape && isVersionKey(key) && rhs instanceof String) {
             Optional<Boolean> asVersion = VersionMarkerOps.compare(c.operator().symbol(), left, (String) rhs);
             if (asVersion.isPresent()) {
                 return asVersion.get();

@@ -86,6 +86,10 @@ class MarkerTest {
         assertFalse(eval("platform_release >= '5'", env));
         assertFalse(eval("platform_release < '5'", env));
         assertTrue(eval("platform_release === '6.1.0-13-AMD64-weird!'", env));
+        // not a valid specifier either: plain string equality
+        assertTrue(eval("platform_release == '6.1.0-13-amd64-weird!'", env));
+        assertTrue(eval("'6.1.0-13-amd64-weird!' == platform_release", env));
+        assertFalse(eval("platform_release != '6.1.0-13-amd64-weird!'", env));
     }
 
     @Test
