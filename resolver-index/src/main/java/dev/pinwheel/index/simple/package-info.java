@@ -1,10 +1,6 @@
 /**
- * Index implementations: the simple repository API over HTTP (PEP 503 HTML, PEP 691 JSON, PEP 658/714
- * metadata files, PEP 592 yanked), a local directory of wheels and sdists ({@code --find-links}), and a
- * union of several indexes.
- *
- * <p>Not yet written: this module is delivered by the package-index issue. It will hold
- * {@code dev.pinwheel.index.simple}, {@code dev.pinwheel.index.local} and {@code dev.pinwheel.index.union},
- * implementing the {@code dev.pinwheel.index} SPI of {@code resolver-core}.
+ * The simple repository API (PEP 503 HTML, PEP 691 JSON, PEP 592 yanking, PEP 658/714 metadata files,
+ * PEP 700 fields) over {@code java.net.http.HttpClient}, or on disk through {@code file:} URLs:
+ * {@link dev.pinwheel.index.simple.SimpleIndex}.
  */
 package dev.pinwheel.index.simple;
