@@ -78,12 +78,17 @@ final class ExplanationBuilder {
             changed = false;
             for (Reason r : reasons) {
                 if (r instanceof Reason.DependsOn d && !isOut(d.name(), d.version())
-                        && allOut(d.requirement().name(), ctx.targets(d))) {
+                        && (selfExcluding(d) || allOut(d.requirement().name(), ctx.targets(d)))) {
                     ruleOut(d.name(), d.version(), d);
                     changed = true;
                 }
             }
         }
+    }
+
+    /** A version that depends on other versions of its own project only: one version per project rules it out. */
+    private boolean selfExcluding(Reason.DependsOn d) {
+        return d.requirement().name().equals(d.name()) && !ctx.targets(d).contains(d.version());
     }
 
     private void ruleOut(PackageName name, Version v, Reason why) {
@@ -197,7 +202,8 @@ final class ExplanationBuilder {
                 for (Reason r : groupReasons.get(g.getKey())) {
                     targets.addAll(ctx.targets(r));
                 }
-                String premise = explainTargets(d.requirement(), targets);
+                String premise = selfExcluding(d) ? "only one version of " + name.original() + " can be installed"
+                        : explainTargets(d.requirement(), targets);
                 add(groupReasons.get(g.getKey()), "Because " + dependent(name, versions) + " depends on "
                         + Explanation.requirementText(d.requirement()) + " and " + premise + ", " + subject
                         + " cannot be used.");
@@ -378,7 +384,7 @@ final class ExplanationBuilder {
                 facts.add(r.describe());
             }
         }
-        add(reasons, "The requirements cannot be satisfied, because together: " + String.join("; ", facts) + ".");
+        add(reasons, "Because " + join(facts) + ", the requirements cannot be satisfied.");
     }
 
     // ------------------------------------------------------------------ text

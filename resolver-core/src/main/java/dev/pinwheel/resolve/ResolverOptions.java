@@ -16,8 +16,10 @@ import java.util.Objects;
  * }</pre>
  *
  * @param strategy       which versions are preferred; {@link ResolutionStrategy#HIGHEST} by default
- * @param prereleases    when pre-releases may be chosen; PEP 440's {@link PrereleasePolicy#IF_NECESSARY_OR_EXPLICIT}
- *                       by default, applied to each requirement's specifier over the project's usable versions
+ * @param prereleases    when pre-releases may be chosen; {@link PrereleasePolicy#IF_NECESSARY_OR_EXPLICIT} by
+ *                       default. Decided per project, as uv does: a project's pre-releases are allowed when a
+ *                       root requirement, constraint or override of it names a pre-release (explicit), or when
+ *                       every version of it is a pre-release (necessary); then any requirement may match them
  * @param onlyBinary     packages for which source distributions are not used (as pip's {@code --only-binary})
  * @param noBinary       packages for which wheels are not used (as pip's {@code --no-binary})
  * @param conflictBudget the solver conflicts one resolution may spend, positive; past it

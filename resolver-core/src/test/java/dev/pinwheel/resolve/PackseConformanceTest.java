@@ -36,6 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PackseConformanceTest {
 
+    private static final String UNIVERSAL = "needs universal (multi-environment) resolution";
+
     /** Every scenario Pinwheel does not pass, with the reason. The one place that says so. */
     static final Map<String, String> NOT_SUPPORTED = new TreeMap<>(Map.ofEntries(
             // Pinwheel resolves for one target; these need uv's universal (every-environment) resolution, where
@@ -49,8 +51,6 @@ class PackseConformanceTest {
             // a deliberate difference: uv ignores the upper bound of Requires-Python (`<=3.8` on Python 3.12);
             // Pinwheel, like pip, treats Requires-Python as the specifier set it is
             Map.entry("python-less-than-current", "Requires-Python upper bounds are honoured, as pip does")));
-
-    private static final String UNIVERSAL = "needs universal (multi-environment) resolution";
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
