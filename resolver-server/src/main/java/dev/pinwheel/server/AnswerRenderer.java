@@ -39,6 +39,8 @@ final class AnswerRenderer {
             p.put("detail", u.explanation());
             p.put("explanation", u.explanation());
             p.put("reasons", u.reasons());
+            p.put("steps", u.steps());
+            p.put("minimal", u.minimal());
             p.put("request", input.digest());
             p.put("index_state", pages(pages));
             body = write(p);

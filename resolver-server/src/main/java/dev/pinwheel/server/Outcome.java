@@ -35,12 +35,17 @@ sealed interface Outcome permits Outcome.Resolved, Outcome.Unsatisfiable {
      * No solution.
      *
      * @param explanation the derivation as text
-     * @param reasons     the reasons as JSON-ready data ({@code kind} plus the reason's parts)
+     * @param reasons     the reasons as JSON-ready data ({@code kind}, the reason's parts, {@code text})
+     * @param steps       the derivation: each step's {@code premises} (indexes into {@code reasons}) and
+     *                    {@code sentence}
+     * @param minimal     whether the reasons were proven minimal
      */
-    record Unsatisfiable(String explanation, List<Map<String, Object>> reasons) implements Outcome {
+    record Unsatisfiable(String explanation, List<Map<String, Object>> reasons, List<Map<String, Object>> steps,
+                         boolean minimal) implements Outcome {
         public Unsatisfiable {
             Objects.requireNonNull(explanation, "explanation");
             reasons = List.copyOf(reasons);
+            steps = List.copyOf(steps);
         }
     }
 
