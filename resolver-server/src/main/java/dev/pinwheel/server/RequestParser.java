@@ -111,7 +111,7 @@ final class RequestParser {
             String where = e.getLocation() == null ? ""
                     : String.format(Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(),
                     e.getLocation().getColumnNr());
-            throw ProblemException.invalid("", "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw ProblemException.invalid("", "The body is not valid JSON" + where + ": " + jsonProblem(e));
         } catch (IOException e) {
             throw ProblemException.invalid("", "The body could not be read: " + e.getMessage());
         }
@@ -243,6 +243,30 @@ final class RequestParser {
         ResolveInput input = new ResolveInput(index, requirements, constraints, overrides, target, strategy,
                 prereleases, excludeNewer, json, Digests.sha256Hex(json));
         return new Parsed(input, format);
+    }
+
+    /** Jackson's message without its internals (class names, feature names, source excerpts). */
+    private static String jsonProblem(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        Matcher dup = Pattern.compile("Duplicate field '(.*)'").matcher(m);
+        if (dup.find()) {
+            return "member `" + shorten(dup.group(1)) + "` appears twice";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "unexpected content after the JSON value";
+        }
+        if (m.contains("Document nesting depth")) {
+            return "nested too deeply";
+        }
+        int cut = m.indexOf(" (start marker at");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        return shorten(m);
     }
 
     private List<Requirement> requirements(JsonNode node, String member) throws ProblemException {
