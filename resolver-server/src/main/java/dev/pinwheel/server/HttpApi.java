@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP side: routing, body limits, content negotiation, conditional requests, problem documents and the
  * request metrics. Every exchange ends with a response, whatever happens inside. Thread-safe.
  */
+@SuppressForbidden // com.sun.net.httpserver: the JDK's supported, exported jdk.httpserver API
 final class HttpApi implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
     static final String TEXT = "text/plain; charset=utf-8";

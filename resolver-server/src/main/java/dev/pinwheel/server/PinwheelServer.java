@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
  *
  * <p>The indexes belong to the caller, who closes them after the server. Thread-safe.
  */
+@SuppressForbidden // com.sun.net.httpserver: the JDK's supported, exported jdk.httpserver API
 public final class PinwheelServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PinwheelServer.class.getName());
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
