@@ -24,15 +24,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class RecordingIndex implements PackageIndex {
     private final String name;
-    private final PackageIndex delegate;
-    private final Metrics metrics;
+    private final SharedIndex delegate;
     private final ConcurrentMap<String, PageState> pages = new ConcurrentHashMap<>();
     private volatile boolean inconsistent;
+    private final java.util.concurrent.atomic.AtomicLong oldest = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
-    RecordingIndex(String name, PackageIndex delegate, Metrics metrics) {
-        this.name = name;
+    RecordingIndex(SharedIndex delegate) {
+        this.name = delegate.name();
         this.delegate = delegate;
-        this.metrics = metrics;
     }
 
     @Override
@@ -42,7 +41,9 @@ final class RecordingIndex implements PackageIndex {
 
     @Override
     public Optional<ProjectPage> project(PackageName project) throws IndexException {
-        Optional<ProjectPage> page = fetch(name, delegate, project, metrics);
+        SharedIndex.Page read = delegate.page(project);
+        oldest.accumulateAndGet(read.fetchedNanos(), Math::min);
+        Optional<ProjectPage> page = read.page();
         PageState state = state(name, project, page);
         PageState before = pages.putIfAbsent(project.normalized(), state);
         if (before != null && !before.fingerprint().equals(state.fingerprint())) {
@@ -54,13 +55,7 @@ final class RecordingIndex implements PackageIndex {
 
     @Override
     public Metadata metadata(DistributionFile file) throws IndexException {
-        metrics.indexRequest(name, "metadata");
-        try {
-            return delegate.metadata(file);
-        } catch (IndexException e) {
-            metrics.indexError(name);
-            throw e;
-        }
+        return delegate.metadata(file);
     }
 
     /** The pages read, sorted by project; empty-handed lookups are included as {@code absent}. */
@@ -69,21 +64,14 @@ final class RecordingIndex implements PackageIndex {
         return List.copyOf(out);
     }
 
+    /** When the oldest page this resolution used was read from the index; {@code Long.MAX_VALUE} if none. */
+    long oldestPageNanos() {
+        return oldest.get();
+    }
+
     /** Whether some page was seen in two different states during this resolution. */
     boolean inconsistent() {
         return inconsistent;
-    }
-
-    /** Reads a page through {@code index}, counting the request (and its failure) under the index's name. */
-    static Optional<ProjectPage> fetch(String name, PackageIndex index, PackageName project, Metrics metrics)
-            throws IndexException {
-        metrics.indexRequest(name, "project");
-        try {
-            return index.project(project);
-        } catch (IndexException e) {
-            metrics.indexError(name);
-            throw e;
-        }
     }
 
     /** The state of a page as read. */

@@ -35,7 +35,7 @@ final class ResolutionService {
     record Served(CachedAnswer answer, Source source) {
     }
 
-    private final Map<String, PackageIndex> indexes;
+    private final Map<String, SharedIndex> indexes;
     private final ResolutionEngine engine;
     private final AnswerRenderer renderer;
     private final ResultCache cache;
@@ -48,7 +48,9 @@ final class ResolutionService {
 
     ResolutionService(Map<String, PackageIndex> indexes, ResolutionEngine engine, AnswerRenderer renderer,
                       ResultCache cache, Metrics metrics, ExecutorService workers, ServerConfig config) {
-        this.indexes = Map.copyOf(indexes);
+        Map<String, SharedIndex> shared = new java.util.HashMap<>();
+        indexes.forEach((name, index) -> shared.put(name, new SharedIndex(name, index, metrics, config.cacheFreshFor())));
+        this.indexes = Map.copyOf(shared);
         this.engine = engine;
         this.renderer = renderer;
         this.cache = cache;
@@ -151,15 +153,14 @@ final class ResolutionService {
 
     /** Checks every page {@code stale} used; returns it refreshed when none changed, else null. */
     private CachedAnswer revalidate(CachedAnswer stale, ResolveInput input) throws InterruptedException {
-        PackageIndex index = indexes.get(input.index());
+        SharedIndex index = indexes.get(input.index());
         for (PageState page : stale.pages()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
             PageState now;
             try {
-                Optional<ProjectPage> fetched = RecordingIndex.fetch(input.index(), index,
-                        PackageName.parse(page.project()), metrics);
+                Optional<ProjectPage> fetched = index.fetch(PackageName.parse(page.project()));
                 now = RecordingIndex.state(input.index(), PackageName.parse(page.project()), fetched);
             } catch (IndexException e) {
                 // The resolution that follows meets the same trouble and reports it as a 502.
@@ -180,7 +181,7 @@ final class ResolutionService {
 
     private CachedAnswer resolve(ResolveInput input) throws ProblemException, InterruptedException {
         metrics.cacheMiss();
-        RecordingIndex recording = new RecordingIndex(input.index(), indexes.get(input.index()), metrics);
+        RecordingIndex recording = new RecordingIndex(indexes.get(input.index()));
         Outcome outcome;
         try {
             outcome = engine.resolve(input, recording, config.conflictBudget());
@@ -190,7 +191,10 @@ final class ResolutionService {
         }
         metrics.resolution(outcome instanceof Outcome.Resolved ? "resolved" : "unsatisfiable");
         List<PageState> pages = recording.pages();
-        CachedAnswer answer = renderer.answer(input, outcome, pages, System.nanoTime());
+        long now = System.nanoTime();
+        // The answer is as old as the oldest page it used (pages are shared for the freshness period).
+        CachedAnswer answer = renderer.answer(input, outcome, pages, now)
+                .revalidatedAt(Math.min(now, recording.oldestPageNanos()));
         if (!recording.inconsistent()) {
             cache.put(answer);
         }

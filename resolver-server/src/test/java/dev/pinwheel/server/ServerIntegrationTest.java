@@ -125,6 +125,17 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void resolve_differentRequestsShareFreshPagesAndMetadata() throws Exception {
+        start(c -> c);
+        assertEquals(200, http.post("/v1/resolve", DJANGO).statusCode());
+        int before = index.requests();
+        HttpResponse<String> other = http.post("/v1/resolve", "{\"requirements\": [\"django>=4.1\", \"sqlparse\"]}");
+        assertEquals(200, other.statusCode(), other.body());
+        assertEquals("miss", other.headers().firstValue("X-Pinwheel-Cache").orElseThrow());
+        assertEquals(before, index.requests(), "pages shared while fresh, metadata kept by the index");
+    }
+
+    @Test
     void resolve_revalidatesOnlyPagesWhenStaleAndResolvesAgainWhenTheIndexChanged() throws Exception {
         start(c -> c.cacheFreshFor(Duration.ZERO));
         HttpResponse<String> first = http.post("/v1/resolve", DJANGO);
