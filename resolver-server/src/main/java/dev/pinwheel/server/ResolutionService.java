@@ -93,7 +93,15 @@ final class ResolutionService {
             metrics.cacheHit();
             return new Served(cached.get(), Source.HIT);
         }
-        if (!permits.tryAcquire()) {
+        boolean permitted;
+        try {
+            permitted = permits.tryAcquire(config.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            inProgress.remove(digest, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        if (!permitted) {
             inProgress.remove(digest, mine);
             ProblemException busy = ProblemException.unavailable("overloaded", "Too many resolutions in progress",
                     "The server is already running " + config.maxInFlight() + " resolutions; retry shortly",

@@ -30,6 +30,7 @@ public final class ServerConfig {
     private final Duration resolutionTimeout;
     private final int conflictBudget;
     private final int maxInFlight;
+    private final Duration queueTimeout;
     private final int httpThreads;
     private final Duration retryAfter;
     private final Duration shutdownGrace;
@@ -46,6 +47,7 @@ public final class ServerConfig {
         this.resolutionTimeout = b.resolutionTimeout;
         this.conflictBudget = b.conflictBudget;
         this.maxInFlight = b.maxInFlight;
+        this.queueTimeout = b.queueTimeout;
         this.httpThreads = b.httpThreads;
         this.retryAfter = b.retryAfter;
         this.shutdownGrace = b.shutdownGrace;
@@ -75,6 +77,7 @@ public final class ServerConfig {
         b.resolutionTimeout = resolutionTimeout;
         b.conflictBudget = conflictBudget;
         b.maxInFlight = maxInFlight;
+        b.queueTimeout = queueTimeout;
         b.httpThreads = httpThreads;
         b.retryAfter = retryAfter;
         b.shutdownGrace = shutdownGrace;
@@ -134,9 +137,20 @@ public final class ServerConfig {
         return conflictBudget;
     }
 
-    /** The most resolutions running at once; more is a 503 with {@code Retry-After}. Default 4. */
+    /**
+     * The most resolutions (and revalidations) running at once; a request that finds no free slot within
+     * {@link #queueTimeout()} is a 503 with {@code Retry-After}. Cache hits need no slot. Default 4.
+     */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * How long a request that needs a resolution waits for one of the {@link #maxInFlight()} slots before it is
+     * turned away with a 503. Identical requests that arrive meanwhile wait for the queued one. Default 2 s.
+     */
+    public Duration queueTimeout() {
+        return queueTimeout;
     }
 
     /** Threads serving HTTP exchanges (cache hits never wait for a resolution thread). Default 32. */
@@ -159,7 +173,8 @@ public final class ServerConfig {
         return "ServerConfig[bind=" + bindAddress + ":" + port + ", cache=" + cacheMaxEntries + "/" + cacheFreshFor
                 + "/" + cacheMaxAge + ", maxBody=" + maxBodyBytes + ", maxRequirements=" + maxRequirements
                 + ", maxRequirementLength=" + maxRequirementLength + ", timeout=" + resolutionTimeout
-                + ", conflictBudget=" + conflictBudget + ", maxInFlight=" + maxInFlight + ", httpThreads="
+                + ", conflictBudget=" + conflictBudget + ", maxInFlight=" + maxInFlight + ", queueTimeout=" + queueTimeout
+                + ", httpThreads="
                 + httpThreads + "]";
     }
 
@@ -176,6 +191,7 @@ public final class ServerConfig {
         private Duration resolutionTimeout = Duration.ofSeconds(30);
         private int conflictBudget = 200_000;
         private int maxInFlight = 4;
+        private Duration queueTimeout = Duration.ofSeconds(2);
         private int httpThreads = 32;
         private Duration retryAfter = Duration.ofSeconds(1);
         private Duration shutdownGrace = Duration.ofSeconds(10);
@@ -249,6 +265,12 @@ public final class ServerConfig {
         /** See {@link ServerConfig#maxInFlight()}. */
         public Builder maxInFlight(int value) {
             this.maxInFlight = positive(value, "maxInFlight");
+            return this;
+        }
+
+        /** See {@link ServerConfig#queueTimeout()}. */
+        public Builder queueTimeout(Duration value) {
+            this.queueTimeout = nonNegative(value, "queueTimeout");
             return this;
         }
 

@@ -105,7 +105,7 @@ class ServerLimitsTest {
 
     @Test
     void inFlightLimit_isA503WithRetryAfter() throws Exception {
-        start(c -> c.maxInFlight(1).retryAfter(Duration.ofSeconds(2)));
+        start(c -> c.maxInFlight(1).queueTimeout(Duration.ZERO).retryAfter(Duration.ofSeconds(2)));
         index.delay(300);
         CompletableFuture<HttpResponse<String>> slow = postAsync(ServerIntegrationTest.DJANGO);
         awaitInFlight(1);
@@ -117,6 +117,17 @@ class ServerLimitsTest {
         // A cache hit needs no resolution slot.
         assertEquals(200, http.post("/v1/resolve", ServerIntegrationTest.DJANGO).statusCode());
         assertTrue(http.get("/metrics").body().contains("pinwheel_rejected_total{reason=\"overloaded\"} 1\n"));
+    }
+
+    @Test
+    void inFlightLimit_queuesForAWhileBeforeRefusing() throws Exception {
+        start(c -> c.maxInFlight(1).queueTimeout(Duration.ofSeconds(20)));
+        index.delay(100);
+        CompletableFuture<HttpResponse<String>> first = postAsync(ServerIntegrationTest.DJANGO);
+        awaitInFlight(1);
+        HttpResponse<String> queued = http.post("/v1/resolve", "{\"requirements\": [\"sqlparse\"]}");
+        assertEquals(200, queued.statusCode(), queued.body());
+        assertEquals(200, first.get().statusCode());
     }
 
     @Test
