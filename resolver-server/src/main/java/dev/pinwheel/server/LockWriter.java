@@ -96,7 +96,7 @@ final class LockWriter {
     }
 
     private static String targetComment(ResolveInput input) {
-        return "Target: " + input.target().canonical();
+        return "Target: " + input.target().describe();
     }
 
     /** A TOML basic string. */

@@ -70,7 +70,7 @@ public final class PinwheelServer implements AutoCloseable {
 
     private PinwheelServer(Builder b) {
         this.config = b.config;
-        this.indexes = Map.copyOf(b.indexes);
+        this.indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexes));
         this.defaultIndex = b.defaultIndex == null ? b.indexes.keySet().iterator().next() : b.defaultIndex;
         this.engine = b.engine == null ? new ResolverEngine(b.parallelism) : b.engine;
     }

@@ -48,9 +48,9 @@ final class ResolutionService {
 
     ResolutionService(Map<String, PackageIndex> indexes, ResolutionEngine engine, AnswerRenderer renderer,
                       ResultCache cache, Metrics metrics, ExecutorService workers, ServerConfig config) {
-        Map<String, SharedIndex> shared = new java.util.HashMap<>();
+        Map<String, SharedIndex> shared = new java.util.LinkedHashMap<>();
         indexes.forEach((name, index) -> shared.put(name, new SharedIndex(name, index, metrics, config.cacheFreshFor())));
-        this.indexes = Map.copyOf(shared);
+        this.indexes = java.util.Collections.unmodifiableMap(shared);
         this.engine = engine;
         this.renderer = renderer;
         this.cache = cache;

@@ -54,6 +54,15 @@ record TargetSpec(MarkerEnvironment environment, TagSet tags, Version python, Ma
         return new TargetSpec(env, platform.cpython(major, minor).tagSet(), Version.parse(full), canonical);
     }
 
+    /** A short description for comments, e.g. {@code CPython 3.12.0 on linux_glibc 2.28 x86_64}. */
+    String describe() {
+        if (canonical.containsKey("implementation")) {
+            return "CPython " + canonical.get("python") + " on " + canonical.get("os") + " " + canonical.get("os_version")
+                    + " " + canonical.get("arch");
+        }
+        return "Python " + python + " with an explicit environment and " + tags.size() + " tags";
+    }
+
     /** An explicit environment and tag list, taken as given. */
     static TargetSpec explicit(SortedMap<String, String> environment, List<Tag> tags, Version python) {
         Map<String, Object> canonical = new LinkedHashMap<>();

@@ -114,7 +114,7 @@ class BadInputTest {
     void badValues() {
         invalid("{\"requirements\": [\"six >=\"]}", "/requirements/0", messageOf(() -> dev.pinwheel.requirement.Requirement.parse("six >=")));
         invalid("{\"requirements\": [\"six\"], \"python_version\": \"twelve\"}", "/python_version",
-                "Expected a Python version such as `3.12` or `3.12.4`, found `twelve`");
+                "Expected a CPython 3 version such as `3.12` or `3.12.4`, found `twelve`");
         invalid("{\"requirements\": [\"six\"], \"resolution\": \"newest\"}", "/resolution",
                 "Unknown resolution strategy `newest`; expected `highest`, `lowest` or `lowest-direct`");
         invalid("{\"requirements\": [\"six\"], \"prerelease\": \"sometimes\"}", "/prerelease",

@@ -55,10 +55,14 @@ class ServerIntegrationTest {
     }
 
     void start(UnaryOperator<ServerConfig.Builder> config) throws Exception {
+        start(config, b -> b);
+    }
+
+    void start(UnaryOperator<ServerConfig.Builder> config, UnaryOperator<PinwheelServer.Builder> more) throws Exception {
         simple = SimpleIndex.builder(index.url()).id("loopback")
                 .options(IndexOptions.defaults().withoutCache().withRetries(0).withTimeout(Duration.ofSeconds(5)))
                 .build();
-        server = PinwheelServer.builder().index("default", simple)
+        server = more.apply(PinwheelServer.builder().index("default", simple))
                 .config(config.apply(ServerConfig.builder().port(0)).build()).build();
         server.start();
         http = new Http(server.uri());
@@ -258,6 +262,97 @@ class ServerIntegrationTest {
         index.failWith(0);
         HttpResponse<String> recovered = http.post("/v1/resolve", DJANGO);
         assertEquals(200, recovered.statusCode(), "failures are not cached");
+    }
+
+    @Test
+    void resolve_equalsTheResolverLibrarysAnswerForTheSameInput() throws Exception {
+        start(c -> c);
+        String[][] cases = {
+            {"django>=4.2"}, {"requests[socks]"}, {"django<4.2", "sqlparse"}, {"requests", "django"}, {"a", "b"},
+        };
+        try (SimpleIndex direct = SimpleIndex.builder(index.url()).id("loopback")
+                .options(IndexOptions.defaults().withoutCache()).build()) {
+            for (String[] reqs : cases) {
+                StringBuilder body = new StringBuilder("{\"requirements\": [");
+                List<dev.pinwheel.requirement.Requirement> parsed = new ArrayList<>();
+                for (int i = 0; i < reqs.length; i++) {
+                    body.append(i == 0 ? "" : ", ").append('"').append(reqs[i]).append('"');
+                    parsed.add(dev.pinwheel.requirement.Requirement.parse(reqs[i]));
+                }
+                HttpResponse<String> r = http.post("/v1/resolve", body.append("]}").toString());
+                assertEquals(200, r.statusCode(), r.body());
+                List<String> served = new ArrayList<>();
+                Http.json(r).get("pins").forEach(p -> served.add(p.get("name").asText() + "==" + p.get("version").asText()
+                        + " " + p.get("file").get("sha256").asText()));
+                // The target as the CLI builds it for --python-version 3.12 --python-platform x86_64-manylinux_2_28.
+                dev.pinwheel.tags.PythonPlatform platform = dev.pinwheel.tags.PythonPlatform.parse("x86_64-manylinux_2_28");
+                java.util.Map<String, String> vars = new java.util.TreeMap<>(
+                        dev.pinwheel.requirement.MarkerEnvironment.builder().cpython("3.12.0").build().asMap());
+                vars.putAll(platform.markerValues());
+                dev.pinwheel.resolve.Target target = new dev.pinwheel.resolve.Target(
+                        dev.pinwheel.requirement.MarkerEnvironment.of(vars), platform.cpython(3, 12).tagSet(),
+                        dev.pinwheel.version.Version.parse("3.12.0"));
+                dev.pinwheel.resolve.Resolution expected = dev.pinwheel.resolve.Resolver.create(direct,
+                        dev.pinwheel.resolve.ResolverOptions.defaults()).resolve(
+                        dev.pinwheel.resolve.ResolutionRequest.of(parsed, target));
+                List<String> library = new ArrayList<>();
+                expected.packages().forEach(p -> library.add(p.name().normalized() + "==" + p.version() + " "
+                        + p.files().get(0).sha256().orElseThrow()));
+                library.sort(null);
+                assertEquals(library, served, String.join(", ", reqs));
+            }
+        }
+    }
+
+    @Test
+    void indexes_areChosenByNameOnly() throws Exception {
+        dev.pinwheel.index.memory.InMemoryIndex mirror = dev.pinwheel.index.memory.InMemoryIndex.builder("mirror")
+                .release("sqlparse", "0.5.0", List.of()).build();
+        start(c -> c, b -> b.index("mirror", mirror));
+        JsonNode fromDefault = Http.json(http.post("/v1/resolve", "{\"requirements\": [\"sqlparse\"]}"));
+        JsonNode fromMirror = Http.json(http.post("/v1/resolve",
+                "{\"requirements\": [\"sqlparse\"], \"index\": \"mirror\"}"));
+        assertEquals("0.4.4", fromDefault.get("pins").get(0).get("version").asText());
+        assertEquals("0.5.0", fromMirror.get("pins").get(0).get("version").asText());
+        assertEquals("mirror", fromMirror.get("index").asText());
+        assertEquals("mirror", fromMirror.get("index_state").get(0).get("index").asText());
+        assertNotEquals(fromDefault.get("request"), fromMirror.get("request"));
+    }
+
+    @Test
+    void lock_conditionalGetAndHead() throws Exception {
+        start(c -> c);
+        String query = "/v1/lock?requirement=django%3E%3D4.2&format=pylock";
+        HttpResponse<String> first = http.get(query);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.body().startsWith("lock-version = \"1.0\""));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, http.get(query, "If-None-Match", etag).statusCode());
+        HttpResponse<String> head = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(query))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(etag, head.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void metrics_everySampleLineIsWellFormed() throws Exception {
+        start(c -> c);
+        http.post("/v1/resolve", DJANGO);
+        http.post("/v1/resolve", "{");
+        http.get("/nowhere");
+        String text = http.get("/metrics").body();
+        java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
+                "[a-z_]+(\\{[a-z_]+=\"[^\"\\\\]*\"(,[a-z_]+=\"[^\"\\\\]*\")*\\})? -?[0-9.]+(E-?[0-9]+)?");
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+                continue;
+            }
+            assertTrue(sample.matcher(line).matches(), "bad sample line: " + line);
+        }
+        assertTrue(text.contains("pinwheel_http_requests_total{route=\"other\",method=\"GET\",status=\"404\"} 1\n"), text);
+        assertTrue(text.contains("pinwheel_http_requests_total{route=\"/v1/resolve\",method=\"POST\",status=\"400\"} 1\n"),
+                text);
     }
 
     @Test
