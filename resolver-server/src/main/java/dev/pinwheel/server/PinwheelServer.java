@@ -99,7 +99,7 @@ public final class PinwheelServer implements AutoCloseable {
             holder[0] = service;
             api = new HttpApi(config, new RequestParser(indexes.keySet(), defaultIndex, config), service,
                     new AnswerRenderer(), metrics, cache);
-            noDelay();
+            jdkHttpServerSettings();
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
             http = HttpServer.create(address, 0);
             http.createContext("/", api);
@@ -192,18 +192,30 @@ public final class PinwheelServer implements AutoCloseable {
     }
 
     /**
-     * The JDK's HTTP server writes the headers and the body of a response as two segments and leaves Nagle's
-     * algorithm on, so with the client's delayed ACK every small answer waits about 40 ms (measured here: a cache
-     * hit took 48 ms instead of 1.4 ms). {@code sun.net.httpserver.nodelay} turns it off; the JDK reads it once,
-     * when its first HTTP server is made, so this sets it unless the launcher already decided, and warns when it
-     * is off. Process-wide by the JDK's design; no other code reads it.
+     * Settings of the JDK's HTTP server that it reads once, from system properties, when its first server is made;
+     * set here unless the launcher already decided. Process-wide by the JDK's design; no other code reads them.
+     * <ul>
+     *   <li>{@code sun.net.httpserver.nodelay=true}: the JDK writes a response's headers and body as two segments
+     *       with Nagle's algorithm on, so with the client's delayed ACK every small answer waited about 40 ms
+     *       (measured here: a cache hit took 48 ms instead of 1.4 ms).</li>
+     *   <li>{@code sun.net.httpserver.maxReqTime=30} (seconds): a client that sends its request too slowly (or
+     *       never finishes its body) is disconnected instead of holding a thread for ever. Waiting for a
+     *       resolution after the request is read does not count.</li>
+     *   <li>{@code sun.net.httpserver.maxRspTime=60} (seconds): the same for a client that does not read its answer.</li>
+     * </ul>
      */
-    private static void noDelay() {
-        String key = "sun.net.httpserver.nodelay";
+    private static void jdkHttpServerSettings() {
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        defaultProperty("sun.net.httpserver.maxReqTime", "30");
+        defaultProperty("sun.net.httpserver.maxRspTime", "60");
+        if (!Boolean.parseBoolean(System.getProperty("sun.net.httpserver.nodelay"))) {
+            LOG.log(Level.WARNING, "-Dsun.net.httpserver.nodelay=false: small answers wait for delayed ACKs (about 40 ms)");
+        }
+    }
+
+    private static void defaultProperty(String key, String value) {
         if (System.getProperty(key) == null) {
-            System.setProperty(key, "true");
-        } else if (!Boolean.parseBoolean(System.getProperty(key))) {
-            LOG.log(Level.WARNING, "-D" + key + "=false: small answers will wait for delayed ACKs (about 40 ms)");
+            System.setProperty(key, value);
         }
     }
 

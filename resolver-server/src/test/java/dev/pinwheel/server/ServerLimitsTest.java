@@ -214,6 +214,25 @@ class ServerLimitsTest {
     }
 
     @Test
+    void slowClient_isDisconnectedAndTheServerGoesOn() throws Exception {
+        start(c -> c);
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"requirements\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+            // Meanwhile others are served.
+            assertEquals(200, http.get("/healthz").statusCode());
+            int read = socket.getInputStream().read();
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(-1, read, "the connection is closed, not answered");
+            assertTrue(seconds < 15, "cut after the request time limit (3 s in tests), took " + seconds + " s");
+        }
+        assertEquals(200, http.get("/healthz").statusCode());
+    }
+
+    @Test
     void gracefulShutdown_finishesInFlightRequestsAndRefusesNewOnes() throws Exception {
         start(c -> c);
         index.delay(200);
