@@ -341,7 +341,9 @@ class ServerIntegrationTest {
         http.post("/v1/resolve", DJANGO);
         http.post("/v1/resolve", "{");
         http.get("/nowhere");
-        String text = http.get("/metrics").body();
+        // A request is counted just after its answer is sent, so the counts settle a moment later.
+        String text = metricsContaining("pinwheel_http_requests_total{route=\"other\",method=\"GET\",status=\"404\"} 1\n",
+                "pinwheel_http_requests_total{route=\"/v1/resolve\",method=\"POST\",status=\"400\"} 1\n");
         java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
                 "[a-z_]+(\\{[a-z_]+=\"[^\"\\\\]*\"(,[a-z_]+=\"[^\"\\\\]*\")*\\})? -?[0-9.]+(E-?[0-9]+)?");
         for (String line : text.split("\n")) {
@@ -356,6 +358,48 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void resolve_explicitEnvironmentAndTags() throws Exception {
+        start(c -> c);
+        String body = "{\"requirements\": [\"requests[socks]; python_version >= '3.13'\", \"sqlparse\"], "
+                + "\"environment\": {\"python_full_version\": \"3.11.4\", \"python_version\": \"3.11\", "
+                + "\"sys_platform\": \"linux\", \"platform_machine\": \"x86_64\", \"os_name\": \"posix\", "
+                + "\"platform_system\": \"Linux\", \"implementation_name\": \"cpython\", "
+                + "\"platform_python_implementation\": \"CPython\", \"platform_release\": \"\", "
+                + "\"platform_version\": \"\", \"implementation_version\": \"3.11.4\"}, "
+                + "\"tags\": [\"cp311-cp311-manylinux_2_17_x86_64\", \"py3-none-any\"]}";
+        HttpResponse<String> r = http.post("/v1/resolve", body);
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> pins = new ArrayList<>();
+        Http.json(r).get("pins").forEach(p -> pins.add(p.get("name").asText()));
+        assertEquals(List.of("sqlparse"), pins, "the marker leaves requests out on 3.11");
+        assertEquals("3.11.4", Http.json(r).get("target").get("environment").get("python_full_version").asText());
+    }
+
+    @Test
+    void resolve_excludeNewerIgnoresLaterUploads() throws Exception {
+        start(c -> c);
+        HttpResponse<String> r = http.post("/v1/resolve",
+                "{\"requirements\": [\"sqlparse\"], \"exclude_newer\": \"2023-06-01T00:00:00Z\"}");
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(Http.json(r).get("explanation").asText().contains("sqlparse"), r.body());
+        HttpResponse<String> later = http.post("/v1/resolve",
+                "{\"requirements\": [\"sqlparse\"], \"exclude_newer\": \"2024-06-01T00:00:00Z\"}");
+        assertEquals(200, later.statusCode(), later.body());
+    }
+
+    /** The metrics text once it contains every one of {@code expected} (or after 5 s, as it is then). */
+    String metricsContaining(String... expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            String text = http.get("/metrics").body();
+            if (java.util.Arrays.stream(expected).allMatch(text::contains) || System.nanoTime() > deadline) {
+                return text;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void healthzAndMetrics() throws Exception {
         start(c -> c);
         assertEquals(200, http.post("/v1/resolve", DJANGO).statusCode());
@@ -365,7 +409,7 @@ class ServerIntegrationTest {
         assertEquals("ok", Http.json(health).get("status").asText());
         HttpResponse<String> m = http.get("/metrics");
         assertEquals("text/plain; version=0.0.4; charset=utf-8", m.headers().firstValue("Content-Type").orElseThrow());
-        String text = m.body();
+        String text = metricsContaining("pinwheel_http_request_duration_seconds_bucket{route=\"/v1/resolve\",le=\"+Inf\"} 2\n");
         assertTrue(text.contains("pinwheel_http_requests_total{method=\"POST\",route=\"/v1/resolve\",status=\"200\"} 2")
                 || text.contains("pinwheel_http_requests_total{route=\"/v1/resolve\",method=\"POST\",status=\"200\"} 2"),
                 text);

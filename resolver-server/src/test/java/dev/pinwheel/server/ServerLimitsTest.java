@@ -233,6 +233,40 @@ class ServerLimitsTest {
     }
 
     @Test
+    void unexpectedFailure_isA500ProblemForEveryWaiterAndTheServerGoesOn() throws Exception {
+        // A resolver that fails in a way nobody planned for (as ResolverFindingsTest's Sat4j crash does).
+        ResolutionEngine failing = (input, idx, budget) -> {
+            if (input.requirements().get(0).name().normalized().equals("boom")) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("solver state corrupted");
+            }
+            return new ResolverEngine(1).resolve(input, idx, budget);
+        };
+        simple = SimpleIndex.builder(index.url()).id("loopback")
+                .options(IndexOptions.defaults().withoutCache().withRetries(0)).build();
+        server = PinwheelServer.builder().index("default", simple).engine(failing)
+                .config(ServerConfig.builder().port(0).build()).build();
+        server.start();
+        http = new Http(server.uri());
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(postAsync("{\"requirements\": [\"boom\"]}"));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : all) {
+            HttpResponse<String> r = f.get();
+            assertEquals(500, r.statusCode(), r.body());
+            assertEquals("https://pinwheel.dev/problems/internal", Http.json(r).get("type").asText());
+        }
+        assertEquals(200, http.post("/v1/resolve", ServerIntegrationTest.DJANGO).statusCode());
+        assertTrue(http.get("/metrics").body().contains("pinwheel_resolutions_total{outcome=\"error\"} 1\n"),
+                "one resolution for the five identical requests");
+    }
+
+    @Test
     void gracefulShutdown_finishesInFlightRequestsAndRefusesNewOnes() throws Exception {
         start(c -> c);
         index.delay(200);
