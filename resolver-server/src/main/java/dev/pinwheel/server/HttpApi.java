@@ -214,7 +214,7 @@ final class HttpApi implements HttpHandler {
             }
             return send(ex, 304, null, null, headers);
         }
-        return send(ex, answer.status(), contentType, method.equals("HEAD") ? null : body, headers);
+        return send(ex, answer.status(), contentType, body, headers);
     }
 
     private static String formatFromAccept(Headers headers) {
@@ -332,7 +332,7 @@ final class HttpApi implements HttpHandler {
         if (contentType != null) {
             h.set("Content-Type", contentType);
         }
-        if (body == null || status == 304) {
+        if (body == null || status == 304 || ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
         } else {
             ex.sendResponseHeaders(status, body.length);

@@ -124,11 +124,12 @@ public final class PinwheelServer implements AutoCloseable {
 
     /** The base URI, e.g. {@code http://127.0.0.1:8080/}. */
     public URI uri() {
+        int port = port();
         String host = http.getAddress().getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     /** The configuration. */
@@ -226,8 +227,10 @@ public final class PinwheelServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+        // When the queue is full the submitting thread runs the task itself: for HTTP that is the JDK's
+        // dispatcher, which then stops accepting for a moment (back-pressure) instead of dropping a connection.
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(queue), factory);
+                new LinkedBlockingQueue<>(queue), factory, new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

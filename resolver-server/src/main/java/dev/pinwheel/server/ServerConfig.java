@@ -153,7 +153,10 @@ public final class ServerConfig {
         return queueTimeout;
     }
 
-    /** Threads serving HTTP exchanges (cache hits never wait for a resolution thread). Default 32. */
+    /**
+     * Threads serving HTTP exchanges. A request waiting for its resolution holds one, so keep this well above
+     * {@link #maxInFlight()}: cache hits are then served while resolutions run. Default 64.
+     */
     public int httpThreads() {
         return httpThreads;
     }
@@ -192,7 +195,7 @@ public final class ServerConfig {
         private int conflictBudget = 200_000;
         private int maxInFlight = 4;
         private Duration queueTimeout = Duration.ofSeconds(2);
-        private int httpThreads = 32;
+        private int httpThreads = 64;
         private Duration retryAfter = Duration.ofSeconds(1);
         private Duration shutdownGrace = Duration.ofSeconds(10);
 
