@@ -107,6 +107,13 @@ final class LoopbackIndex implements AutoCloseable {
         this.failWith = status;
     }
 
+    /** Serves other bytes than the page's hash promises for the metadata of {@code name==version}. */
+    void corruptMetadata(String name, String version) {
+        Release r = projects.get(PackageName.parse(name).normalized()).get(version);
+        blobs.put("/files/" + r.wheel() + ".metadata", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: "
+                + version + "\nRequires-Dist: evil\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     String sha256(String name, String version) {
         return projects.get(PackageName.parse(name).normalized()).get(version).sha256();
     }

@@ -400,6 +400,34 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void indexTimeout_is502NamingTheIndex() throws Exception {
+        simple = SimpleIndex.builder(index.url()).id("loopback")
+                .options(IndexOptions.defaults().withoutCache().withRetries(0).withTimeout(Duration.ofMillis(300)))
+                .build();
+        server = PinwheelServer.builder().index("slow", simple).config(ServerConfig.builder().port(0).build()).build();
+        server.start();
+        http = new Http(server.uri());
+        index.delay(1_000);
+        HttpResponse<String> r = http.post("/v1/resolve", "{\"requirements\": [\"sqlparse\"]}");
+        assertEquals(502, r.statusCode(), r.body());
+        JsonNode p = Http.json(r);
+        assertEquals("slow", p.get("index").asText());
+        assertTrue(p.get("detail").asText().startsWith("The index `slow` failed: "), p.get("detail").asText());
+    }
+
+    @Test
+    void badHash_is502NamingTheIndexAndTheFile() throws Exception {
+        start(c -> c);
+        index.corruptMetadata("sqlparse", "0.4.4");
+        HttpResponse<String> r = http.post("/v1/resolve", "{\"requirements\": [\"sqlparse\"]}");
+        assertEquals(502, r.statusCode(), r.body());
+        JsonNode p = Http.json(r);
+        assertEquals("default", p.get("index").asText());
+        assertTrue(p.get("detail").asText().contains("sqlparse-0.4.4-py3-none-any.whl.metadata"), p.get("detail").asText());
+        assertTrue(p.get("detail").asText().toLowerCase(java.util.Locale.ROOT).contains("hash"), p.get("detail").asText());
+    }
+
+    @Test
     void healthzAndMetrics() throws Exception {
         start(c -> c);
         assertEquals(200, http.post("/v1/resolve", DJANGO).statusCode());
