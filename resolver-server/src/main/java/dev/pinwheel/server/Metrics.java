@@ -28,10 +28,12 @@ final class Metrics {
     private final ConcurrentMap<String, LongAdder> indexRequests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> indexErrors = new ConcurrentHashMap<>();
     private final LongSupplier inFlight;
+    private final LongSupplier queued;
     private final LongSupplier cacheEntries;
 
-    Metrics(LongSupplier inFlight, LongSupplier cacheEntries) {
+    Metrics(LongSupplier inFlight, LongSupplier queued, LongSupplier cacheEntries) {
         this.inFlight = inFlight;
+        this.queued = queued;
         this.cacheEntries = cacheEntries;
     }
 
@@ -110,6 +112,8 @@ final class Metrics {
                 coalesced.sum());
         single(out, "pinwheel_resolutions_in_flight", "gauge", "Resolutions and revalidations running now",
                 inFlight.getAsLong());
+        single(out, "pinwheel_resolutions_queued", "gauge", "Requests waiting for a resolution slot now",
+                queued.getAsLong());
         family(out, "pinwheel_resolutions_total", "counter", "Resolutions finished, by outcome", resolutions);
         family(out, "pinwheel_rejected_total", "counter", "Requests turned away by a limit, by reason", rejected);
         family(out, "pinwheel_index_requests_total", "counter",

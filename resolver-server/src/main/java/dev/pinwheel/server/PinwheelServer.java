@@ -93,7 +93,8 @@ public final class PinwheelServer implements AutoCloseable {
             }
             cache = new ResultCache(config.cacheMaxEntries(), config.cacheFreshFor(), config.cacheMaxAge());
             ResolutionService[] holder = new ResolutionService[1];
-            metrics = new Metrics(() -> holder[0] == null ? 0 : holder[0].running(), () -> cache.size());
+            metrics = new Metrics(() -> holder[0] == null ? 0 : holder[0].running(),
+                    () -> holder[0] == null ? 0 : holder[0].queued(), () -> cache.size());
             workers = pool(config.maxInFlight(), 4 * config.maxInFlight(), "pinwheel-resolve-");
             service = new ResolutionService(indexes, engine, new AnswerRenderer(), cache, metrics, workers, config);
             holder[0] = service;

@@ -43,6 +43,7 @@ final class ResolutionService {
     private final ExecutorService workers;
     private final Semaphore permits;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
     private final ConcurrentMap<String, CompletableFuture<CachedAnswer>> inProgress = new ConcurrentHashMap<>();
     private final ServerConfig config;
 
@@ -63,6 +64,11 @@ final class ResolutionService {
     /** Resolutions and revalidations running now. */
     int running() {
         return running.get();
+    }
+
+    /** Requests waiting for a resolution slot now. */
+    int queued() {
+        return queued.get();
     }
 
     /**
@@ -94,12 +100,15 @@ final class ResolutionService {
             return new Served(cached.get(), Source.HIT);
         }
         boolean permitted;
+        queued.incrementAndGet();
         try {
             permitted = permits.tryAcquire(config.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             inProgress.remove(digest, mine);
             mine.completeExceptionally(e);
             throw e;
+        } finally {
+            queued.decrementAndGet();
         }
         if (!permitted) {
             inProgress.remove(digest, mine);
