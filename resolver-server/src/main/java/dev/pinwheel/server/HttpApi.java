@@ -33,7 +33,7 @@ final class HttpApi implements HttpHandler {
     private final RequestParser parser;
     private final ResolutionService service;
     private final AnswerRenderer renderer;
-    private final LockWriter locks = new LockWriter();
+    private final LockWriter locks;
     private final Metrics metrics;
     private final ResultCache cache;
     private final AtomicInteger active = new AtomicInteger();
@@ -41,7 +41,8 @@ final class HttpApi implements HttpHandler {
     private volatile boolean draining;
 
     HttpApi(ServerConfig config, RequestParser parser, ResolutionService service, AnswerRenderer renderer,
-            Metrics metrics, ResultCache cache) {
+            LockWriter locks, Metrics metrics, ResultCache cache) {
+        this.locks = locks;
         this.config = config;
         this.parser = parser;
         this.service = service;

@@ -11,6 +11,12 @@ import java.util.TreeSet;
  * or as a PEP 751 {@code pylock.toml}. Output is deterministic: no timestamps, sorted pins. Thread-safe.
  */
 final class LockWriter {
+    private final Map<String, java.net.URI> indexUrls;
+
+    /** @param indexUrls the public URL of each configured index that has one */
+    LockWriter(Map<String, java.net.URI> indexUrls) {
+        this.indexUrls = Map.copyOf(indexUrls);
+    }
 
     /** requirements.txt: sorted pins, every usable file's sha256, a {@code # via} line from the edges. */
     String requirementsTxt(ResolveInput input, Outcome.Resolved r) {
@@ -19,6 +25,10 @@ final class LockWriter {
         out.append("# ").append(targetComment(input)).append(", index `").append(input.index()).append("`.\n");
         out.append("# Environment key: ").append(r.key()).append('\n');
         out.append("#    pip install --require-hashes --no-deps -r requirements.txt\n");
+        java.net.URI url = indexUrls.get(input.index());
+        if (url != null) {
+            out.append("--index-url ").append(url).append('\n');
+        }
         Map<String, TreeSet<String>> via = via(r);
         for (Outcome.Pin p : r.pins()) {
             out.append(p.normalizedName()).append("==").append(p.version());
@@ -50,6 +60,10 @@ final class LockWriter {
             out.append("\n[[packages]]\n");
             out.append("name = ").append(quote(p.normalizedName())).append('\n');
             out.append("version = ").append(quote(p.version())).append('\n');
+            java.net.URI url = indexUrls.get(input.index());
+            if (url != null) {
+                out.append("index = ").append(quote(url.toString())).append('\n');
+            }
             List<Outcome.FileInfo> wheels = new ArrayList<>();
             Outcome.FileInfo sdist = null;
             for (Outcome.FileInfo f : p.files()) {

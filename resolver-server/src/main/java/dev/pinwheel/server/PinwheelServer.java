@@ -1,6 +1,7 @@
 package dev.pinwheel.server;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
 
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class PinwheelServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Map<String, PackageIndex> indexes;
+    private final Map<String, URI> indexUrls;
     private final String defaultIndex;
     private final ResolutionEngine engine;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -71,6 +73,7 @@ public final class PinwheelServer implements AutoCloseable {
     private PinwheelServer(Builder b) {
         this.config = b.config;
         this.indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexes));
+        this.indexUrls = Map.copyOf(b.indexUrls);
         this.defaultIndex = b.defaultIndex == null ? b.indexes.keySet().iterator().next() : b.defaultIndex;
         this.engine = b.engine == null ? new ResolverEngine(b.parallelism) : b.engine;
     }
@@ -99,7 +102,7 @@ public final class PinwheelServer implements AutoCloseable {
             service = new ResolutionService(indexes, engine, new AnswerRenderer(), cache, metrics, workers, config);
             holder[0] = service;
             api = new HttpApi(config, new RequestParser(indexes.keySet(), defaultIndex, config), service,
-                    new AnswerRenderer(), metrics, cache);
+                    new AnswerRenderer(), new LockWriter(indexUrls), metrics, cache);
             jdkHttpServerSettings();
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
             http = HttpServer.create(address, 0);
@@ -239,6 +242,7 @@ public final class PinwheelServer implements AutoCloseable {
     /** Builds a {@link PinwheelServer}. Not thread-safe. */
     public static final class Builder {
         private final Map<String, PackageIndex> indexes = new LinkedHashMap<>();
+        private final Map<String, URI> indexUrls = new LinkedHashMap<>();
         private String defaultIndex;
         private ServerConfig config = ServerConfig.defaults();
         private ResolutionEngine engine;
@@ -260,6 +264,21 @@ public final class PinwheelServer implements AutoCloseable {
             if (indexes.putIfAbsent(name, index) != null) {
                 throw new IllegalArgumentException("index name given twice: " + name);
             }
+            return this;
+        }
+
+        /**
+         * As {@link #index(String, PackageIndex)}, with the URL clients install from: lock files then carry it
+         * ({@code --index-url} in requirements.txt, {@code index} in pylock.toml), so that {@code pip install -r}
+         * finds the pinned files on that index rather than on its default one.
+         */
+        public Builder index(String name, PackageIndex index, URI publicUrl) {
+            Objects.requireNonNull(publicUrl, "publicUrl");
+            if (publicUrl.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("publicUrl must not carry credentials: " + IndexException.redacted(publicUrl));
+            }
+            index(name, index);
+            indexUrls.put(name, publicUrl);
             return this;
         }
 

@@ -93,7 +93,14 @@ public final class ServerMain {
                 opened.add(index);
                 parts.add(index);
             }
-            builder.index(e.getKey(), parts.size() == 1 ? parts.get(0) : UnionIndex.of(parts));
+            PackageIndex index = parts.size() == 1 ? parts.get(0) : UnionIndex.of(parts);
+            String first = e.getValue().get(0);
+            if (e.getValue().size() == 1 && (first.startsWith("http://") || first.startsWith("https://"))
+                    && URI.create(first).getRawUserInfo() == null) {
+                builder.index(e.getKey(), index, URI.create(first));
+            } else {
+                builder.index(e.getKey(), index);
+            }
         }
         PinwheelServer server = builder.config(config.build()).build();
         server.start();

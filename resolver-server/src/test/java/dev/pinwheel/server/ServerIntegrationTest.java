@@ -400,6 +400,21 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void lock_namesThePublicIndexUrlWhenConfigured() throws Exception {
+        simple = SimpleIndex.builder(index.url()).id("loopback").options(IndexOptions.defaults().withoutCache()).build();
+        server = PinwheelServer.builder().index("default", simple, index.url())
+                .config(ServerConfig.builder().port(0).build()).build();
+        server.start();
+        http = new Http(server.uri());
+        String txt = http.post("/v1/lock", DJANGO).body();
+        assertTrue(txt.contains("\n--index-url " + index.url() + "\n"), txt);
+        String toml = http.post("/v1/lock", DJANGO, "Accept", "application/toml").body();
+        assertTrue(toml.contains("name = \"django\"\nversion = \"4.2.7\"\nindex = \"" + index.url() + "\"\n"), toml);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PinwheelServer.builder()
+                .index("x", simple, java.net.URI.create("https://user:secret@example.org/simple/")));
+    }
+
+    @Test
     void indexTimeout_is502NamingTheIndex() throws Exception {
         simple = SimpleIndex.builder(index.url()).id("loopback")
                 .options(IndexOptions.defaults().withoutCache().withRetries(0).withTimeout(Duration.ofMillis(300)))
