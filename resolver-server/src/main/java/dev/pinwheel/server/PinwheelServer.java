@@ -58,11 +58,13 @@ public final class PinwheelServer implements AutoCloseable {
     private final Map<String, URI> indexUrls;
     private final String defaultIndex;
     private final ResolutionEngine engine;
+    private final int parallelism;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private HttpServer http;
     private ExecutorService httpExecutor;
     private ExecutorService workers;
+    private ExecutorService fetchers;
     private HttpApi api;
     private Metrics metrics;
     private ResolutionService service;
@@ -76,6 +78,7 @@ public final class PinwheelServer implements AutoCloseable {
         this.indexUrls = Map.copyOf(b.indexUrls);
         this.defaultIndex = b.defaultIndex == null ? b.indexes.keySet().iterator().next() : b.defaultIndex;
         this.engine = b.engine == null ? new ResolverEngine(b.parallelism) : b.engine;
+        this.parallelism = b.parallelism;
     }
 
     /** A builder; at least one index is required. */
@@ -99,7 +102,9 @@ public final class PinwheelServer implements AutoCloseable {
             metrics = new Metrics(() -> holder[0] == null ? 0 : holder[0].running(),
                     () -> holder[0] == null ? 0 : holder[0].queued(), () -> cache.size());
             workers = pool(config.maxInFlight(), 4 * config.maxInFlight(), "pinwheel-resolve-");
-            service = new ResolutionService(indexes, engine, new AnswerRenderer(), cache, metrics, workers, config);
+            fetchers = pool(parallelism, 1 << 16, "pinwheel-revalidate-");
+            service = new ResolutionService(indexes, engine, new AnswerRenderer(), cache, metrics, workers, fetchers,
+                    config);
             holder[0] = service;
             api = new HttpApi(config, new RequestParser(indexes.keySet(), defaultIndex, config), service,
                     new AnswerRenderer(), new LockWriter(indexUrls), metrics, cache);
@@ -170,6 +175,7 @@ public final class PinwheelServer implements AutoCloseable {
         http.stop(0);
         httpExecutor.shutdown();
         workers.shutdownNow();
+        fetchers.shutdownNow();
         try {
             httpExecutor.awaitTermination(1, TimeUnit.SECONDS);
             workers.awaitTermination(1, TimeUnit.SECONDS);
@@ -294,7 +300,7 @@ public final class PinwheelServer implements AutoCloseable {
             return this;
         }
 
-        /** Parallel metadata fetches per resolution. Default 8. */
+        /** Parallel index reads per resolution, and per revalidation. Default 8. */
         public Builder parallelism(int value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("parallelism <= 0: " + value);

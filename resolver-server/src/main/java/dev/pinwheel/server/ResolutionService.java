@@ -41,6 +41,7 @@ final class ResolutionService {
     private final ResultCache cache;
     private final Metrics metrics;
     private final ExecutorService workers;
+    private final ExecutorService fetchers;
     private final Semaphore permits;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
@@ -48,7 +49,9 @@ final class ResolutionService {
     private final ServerConfig config;
 
     ResolutionService(Map<String, PackageIndex> indexes, ResolutionEngine engine, AnswerRenderer renderer,
-                      ResultCache cache, Metrics metrics, ExecutorService workers, ServerConfig config) {
+                      ResultCache cache, Metrics metrics, ExecutorService workers, ExecutorService fetchers,
+                      ServerConfig config) {
+        this.fetchers = fetchers;
         Map<String, SharedIndex> shared = new java.util.LinkedHashMap<>();
         indexes.forEach((name, index) -> shared.put(name, new SharedIndex(name, index, metrics, config.cacheFreshFor())));
         this.indexes = java.util.Collections.unmodifiableMap(shared);
@@ -105,7 +108,8 @@ final class ResolutionService {
             permitted = permits.tryAcquire(config.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             inProgress.remove(digest, mine);
-            mine.completeExceptionally(e);
+            mine.completeExceptionally(ProblemException.unavailable("shutting-down", "Shutting down",
+                    "The server is shutting down; retry on another instance", config.retryAfter().toSeconds()));
             throw e;
         } finally {
             queued.decrementAndGet();
@@ -168,29 +172,41 @@ final class ResolutionService {
         return new Served(answer, Source.MISS);
     }
 
-    /** Checks every page {@code stale} used; returns it refreshed when none changed, else null. */
+    /**
+     * Reads again, in parallel, every page {@code stale} used; returns it refreshed when none changed, else null
+     * (a failure to read counts as a change: the resolution that follows meets the same trouble and reports it).
+     */
     private CachedAnswer revalidate(CachedAnswer stale, ResolveInput input) throws InterruptedException {
         SharedIndex index = indexes.get(input.index());
+        List<CompletableFuture<Boolean>> checks = new java.util.ArrayList<>();
         for (PageState page : stale.pages()) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            PageState now;
-            try {
-                Optional<ProjectPage> fetched = index.fetch(PackageName.parse(page.project()));
-                now = RecordingIndex.state(input.index(), PackageName.parse(page.project()), fetched);
-            } catch (IndexException e) {
-                // The resolution that follows meets the same trouble and reports it as a 502.
-                LOG.log(Level.DEBUG, "Revalidation of " + page.project() + " failed: " + e.getMessage());
-                metrics.revalidation(false);
-                return null;
-            }
-            if (!now.fingerprint().equals(page.fingerprint())) {
-                metrics.revalidation(false);
-                return null;
-            }
+            checks.add(CompletableFuture.supplyAsync(() -> {
+                PackageName name = PackageName.parse(page.project());
+                try {
+                    PageState now = RecordingIndex.state(input.index(), name, index.fetch(name));
+                    return now.fingerprint().equals(page.fingerprint());
+                } catch (IndexException e) {
+                    LOG.log(Level.DEBUG, "Revalidation of " + page.project() + " failed: " + e.getMessage());
+                    return false;
+                }
+            }, fetchers));
         }
-        metrics.revalidation(true);
+        boolean unchanged = true;
+        try {
+            for (CompletableFuture<Boolean> check : checks) {
+                unchanged &= check.get();
+            }
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Revalidation failed unexpectedly", e.getCause());
+            unchanged = false;
+        } catch (InterruptedException e) {
+            checks.forEach(c -> c.cancel(true));
+            throw e;
+        }
+        metrics.revalidation(unchanged);
+        if (!unchanged) {
+            return null;
+        }
         CachedAnswer refreshed = stale.revalidatedAt(System.nanoTime());
         cache.put(refreshed);
         return refreshed;
