@@ -220,23 +220,67 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
     /**
      * A comparison {@code left op right}; usually one side is a {@link Variable} and the other a
-     * {@link Value}.
-     *
-     * @param left     the left operand
-     * @param operator the operator
-     * @param right    the right operand
+     * {@link Value}. Immutable and thread-safe; equal when the operands and operators are.
      */
-    record Comparison(Operand left, Operator operator, Operand right) implements Marker {
-        /** Checks for null. */
-        public Comparison {
-            Objects.requireNonNull(left, "left");
-            Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(right, "right");
+    final class Comparison implements Marker {
+        private final Operand left;
+        private final Operator operator;
+        private final Operand right;
+        /** The specifier {@code operator + value} for {@code version_key op "value"}, or null. */
+        private final dev.pinwheel.version.Specifier versionSpecifier;
+
+        /**
+         * @param left     the left operand
+         * @param operator the operator
+         * @param right    the right operand
+         */
+        public Comparison(Operand left, Operator operator, Operand right) {
+            this.left = Objects.requireNonNull(left, "left");
+            this.operator = Objects.requireNonNull(operator, "operator");
+            this.right = Objects.requireNonNull(right, "right");
+            this.versionSpecifier = left instanceof Variable && right instanceof Value
+                    && MarkerEvaluator.isVersionKey(((Variable) left).name())
+                    ? dev.pinwheel.version.Specifier.tryParse(operator.symbol() + ((Value) right).value()).orElse(null)
+                    : null;
+        }
+
+        /** The left operand. */
+        public Operand left() {
+            return left;
+        }
+
+        /** The operator. */
+        public Operator operator() {
+            return operator;
+        }
+
+        /** The right operand. */
+        public Operand right() {
+            return right;
+        }
+
+        /** The parsed specifier when this compares a version variable with a value forming a valid one. */
+        Optional<dev.pinwheel.version.Specifier> versionSpecifier() {
+            return Optional.ofNullable(versionSpecifier);
         }
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
             return MarkerEvaluator.evaluate(this, environment);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Comparison)) {
+                return false;
+            }
+            Comparison c = (Comparison) o;
+            return left.equals(c.left) && operator == c.operator && right.equals(c.right);
+        }
+
+        @Override
+        public int hashCode() {
+            return (left.hashCode() * 31 + operator.hashCode()) * 31 + right.hashCode();
         }
 
         /** {@code left op right}, values in double quotes: {@code python_version >= "3.8"}. */

@@ -1,5 +1,8 @@
 package dev.pinwheel.requirement;
 
+import dev.pinwheel.version.Specifier;
+import dev.pinwheel.version.Version;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +45,18 @@ final class MarkerEvaluator {
     }
 
     static boolean evaluate(Marker.Comparison c, MarkerEnvironment env) {
+        Optional<Specifier> cached = c.versionSpecifier();
+        if (cached.isPresent()) {
+            // `version_key op "value"`: the specifier was parsed with the marker.
+            String key = ((Marker.Variable) c.left()).name();
+            Specifier spec = cached.get();
+            String actual = (String) lookup(env, key);
+            if (spec.operator() == Specifier.Operator.ARBITRARY) {
+                return spec.contains(actual);
+            }
+            Optional<Version> version = env.version(key);
+            return version.isPresent() && spec.contains(version.get(), true);
+        }
         String key;
         Object lhs;
         Object rhs;
@@ -110,11 +125,12 @@ final class MarkerEvaluator {
             throw new MarkerEvaluationException("`" + key + "` does not exist in the evaluation environment");
         }
         String v = value.get();
-        if (key.equals(MarkerEnvironment.PYTHON_FULL_VERSION) && v.endsWith("+")) {
-            // Python built from an untagged checkout reports "3.13.0+", which is not PEP 440.
-            return v + "local";
-        }
-        return v;
+        return key.equals(MarkerEnvironment.PYTHON_FULL_VERSION) ? repairPythonFullVersion(v) : v;
+    }
+
+    /** Python built from an untagged checkout reports {@code 3.13.0+}, which is not PEP 440: as packaging, add {@code local}. */
+    static String repairPythonFullVersion(String value) {
+        return value.endsWith("+") ? value + "local" : value;
     }
 
     private static Set<String> canonicalizeAll(Set<?> values) {

@@ -483,6 +483,10 @@ public final class Fetcher implements AutoCloseable {
     private Result once(URI uri, Map<String, String> headers, SinkFactory sinks) throws IOException {
         URI bare = Uris.withoutUserInfo(uri);
         HttpRequest.Builder rb = HttpRequest.newBuilder(bare).GET().header("User-Agent", settings.userAgent());
+        if ("http".equalsIgnoreCase(bare.getScheme())) {
+            // no cleartext h2c upgrade dance: HTTP/2 is used where TLS negotiates it
+            rb.version(HttpClient.Version.HTTP_1_1);
+        }
         headers.forEach(rb::header);
         Credentials creds = settings.credentials().withUserInfoOf(uri);
         creds.forUri(bare).ifPresent(login -> rb.header("Authorization", login.basicHeader()));
@@ -505,7 +509,7 @@ public final class Fetcher implements AutoCloseable {
                 Sink sink;
                 try {
                     sink = isRedirect(info.statusCode()) || info.statusCode() >= 400
-                            ? Sink.memory(ERROR_BODY_LIMIT) : sinks.create(info);
+                            ? Sink.truncating(ERROR_BODY_LIMIT) : sinks.create(info);
                 } catch (IOException e) {
                     sink = Sink.failed(e);
                 }
@@ -587,6 +591,8 @@ public final class Fetcher implements AutoCloseable {
     private static final class Sink implements HttpResponse.BodySubscriber<Sink> {
         private final CompletableFuture<Sink> done = new CompletableFuture<>();
         private final long limit;
+        /** Keep the first {@code limit} bytes and drop the rest instead of failing (error pages, redirects). */
+        private boolean truncate;
         private final ByteArrayOutputStream memory;
         private final Path file;
         private final FileChannel channel;
@@ -606,6 +612,12 @@ public final class Fetcher implements AutoCloseable {
 
         static Sink memory(long limit) {
             return new Sink(limit, null, null);
+        }
+
+        static Sink truncating(long limit) {
+            Sink s = new Sink(limit, null, null);
+            s.truncate = true;
+            return s;
         }
 
         static Sink file(Path dir, long limit) throws IOException {
@@ -647,7 +659,10 @@ public final class Fetcher implements AutoCloseable {
                 for (ByteBuffer b : items) {
                     received += b.remaining();
                     if (received > limit) {
-                        throw new TooLarge(limit);
+                        if (!truncate) {
+                            throw new TooLarge(limit);
+                        }
+                        continue;
                     }
                     if (memory != null) {
                         byte[] chunk = new byte[b.remaining()];

@@ -108,6 +108,7 @@ public final class SimpleIndex implements PackageIndex {
         HttpSettings settings = HttpSettings.defaults()
                 .withUserAgent(o.userAgent())
                 .withReadTimeout(o.timeout())
+                .withConnectTimeout(o.timeout())
                 .withMaxRetries(o.retries())
                 .withMaxParallel(o.maxParallelRequests())
                 .withCacheDir(o.cacheDir())
@@ -164,6 +165,7 @@ public final class SimpleIndex implements PackageIndex {
             return this;
         }
 
+        /** Cache directory, offline mode, timeout, retries, parallelism and user agent; {@link IndexOptions#defaults()} if not set. */
         public Builder options(IndexOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;

@@ -82,10 +82,12 @@ public final class UnionIndex implements PackageIndex {
         return id;
     }
 
+    /** How projects served by several indexes are answered. */
     public IndexStrategy strategy() {
         return strategy;
     }
 
+    /** The indexes, in the order they are asked. */
     public List<PackageIndex> indexes() {
         return indexes;
     }

@@ -98,6 +98,12 @@ class FetcherTest {
     }
 
     @Test
+    void getPage_largeErrorPagesAreStillJustTheirStatus() throws Exception {
+        server.serve("/simple/gone/", "text/html", "x".repeat(500_000)).status(404);
+        assertEquals(404, new Fetcher(fast()).getPage(server.uri("/simple/gone/"), "text/html").status());
+    }
+
+    @Test
     void getPage_droppedConnectionIsRetried() throws Exception {
         server.serve("/simple/foo/", "text/html", "x".repeat(100_000)).drop(1);
         Response r = new Fetcher(fast()).getPage(server.uri("/simple/foo/"), "text/html");
@@ -137,14 +143,22 @@ class FetcherTest {
         String auth = server.requests("/private/foo/").get(0).header("authorization");
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)), auth);
 
-        // the same credentials are not sent to another origin (localhost is a different host name)
+        // the same credentials are not sent to another origin (another port on the same host)
         server.serve("/other/", "text/html", "ok");
         Credentials creds = Credentials.NONE.withUserInfoOf(withCreds);
         Fetcher f = new Fetcher(fast().withCredentials(creds));
-        f.getPage(URI.create("http://localhost:" + server.port() + "/other/"), "text/html");
-        assertNull(server.requests("/other/").get(0).header("authorization"));
+        try (TestServer elsewhere = TestServer.start()) {
+            elsewhere.serve("/other/", "text/html", "ok");
+            f.getPage(elsewhere.uri("/other/"), "text/html");
+            assertNull(elsewhere.requests("/other/").get(0).header("authorization"));
+            // nor after a redirect from the credentialed origin to the other one
+            server.redirect("/jump/", elsewhere.uri("/other/").toString(), 302);
+            f.getPage(server.uri("/jump/"), "text/html");
+            assertEquals(auth, server.requests("/jump/").get(0).header("authorization"));
+            assertNull(elsewhere.requests("/other/").get(1).header("authorization"));
+        }
         f.getPage(server.uri("/other/"), "text/html");
-        assertEquals(auth, server.requests("/other/").get(1).header("authorization"));
+        assertEquals(auth, server.requests("/other/").get(0).header("authorization"));
     }
 
     @Test
@@ -170,6 +184,18 @@ class FetcherTest {
         server.serve("/simple/foo/", "text/html", "v2").etag("\"e2\"");
         assertEquals("v2", text(f.getPage(server.uri("/simple/foo/"), "text/html")));
         assertEquals(3, server.requests("/simple/foo/").size());
+    }
+
+    @Test
+    void cache_revalidatesWithLastModified() throws Exception {
+        String date = "Wed, 01 May 2024 10:00:00 GMT";
+        server.serve("/simple/foo/", "text/html", "v1").lastModified(date).cacheControl("max-age=0");
+        Fetcher f = new Fetcher(fast().withCacheDir(Optional.of(tmp.resolve("cache"))));
+        f.getPage(server.uri("/simple/foo/"), "text/html");
+        Response second = f.getPage(server.uri("/simple/foo/"), "text/html");
+        assertEquals("v1", text(second));
+        assertTrue(second.fromCache());
+        assertEquals(date, server.requests("/simple/foo/").get(1).header("if-modified-since"));
     }
 
     @Test

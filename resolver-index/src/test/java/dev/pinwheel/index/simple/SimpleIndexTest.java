@@ -406,4 +406,59 @@ class SimpleIndexTest {
             assertTrue(index.project(PackageName.parse("absent")).isEmpty());
         }
     }
+
+    @Test
+    void project_slowServerIsATimeoutNamingTheIndex() throws Exception {
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of())).delay(Duration.ofSeconds(3));
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).id("slow").options(options().withTimeout(Duration.ofMillis(200)).withRetries(0)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertEquals("Cannot fetch the page of `Foo.Bar`: No response within 200 ms for `" + server.uri("/simple/foo-bar/") + "` after 1 attempt"
+                    + " (index `slow`, `" + server.uri("/simple/foo-bar/") + "`)", e.getMessage());
+        }
+    }
+
+    @Test
+    void project_truncatedPageIsRetriedNeverHalfRead() throws Exception {
+        List<Pages.Link> links = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            links.add(link("/files/foo_bar-1." + i + ".tar.gz", "foo_bar-1." + i + ".tar.gz"));
+        }
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(links)).drop(1);
+        try (SimpleIndex index = index()) {
+            assertEquals(2000, index.project(FOO).orElseThrow().files().size());
+        }
+        server.resource("/simple/foo-bar/").drop(100);
+        try (SimpleIndex index = SimpleIndex.builder(server.uri("/simple/")).options(options().withRetries(1)).retryDelay(Duration.ofMillis(1)).build()) {
+            IndexException e = assertThrows(IndexException.class, () -> index.project(FOO));
+            assertTrue(e.getMessage().startsWith("Cannot fetch the page of `Foo.Bar`: Request failed ("), e.getMessage());
+        }
+    }
+
+    @Test
+    void cache_metadataReadFromArchivesIsKeptByTheFilesHash() throws Exception {
+        byte[] sdist = TestArchives.sdistTarGz("foo_bar-1.1", TestArchives.metadata("2.2", "foo-bar", "1.1", "Requires-Dist: six"), false);
+        server.serve("/files/" + WHEEL, "application/octet-stream", WHEEL_BYTES);
+        server.serve("/files/foo_bar-1.1.tar.gz", "application/octet-stream", sdist);
+        server.serve("/simple/foo-bar/", "text/html", Pages.html(List.of(
+                link("/files/" + WHEEL + "#sha256=" + sha(WHEEL_BYTES), WHEEL),
+                link("/files/foo_bar-1.1.tar.gz#sha256=" + sha(sdist), "foo_bar-1.1.tar.gz"))));
+        Path cache = tmp.resolve("cache");
+        try (SimpleIndex online = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache))) {
+            for (DistributionFile f : online.project(FOO).orElseThrow().files()) {
+                online.metadata(f);
+            }
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (SimpleIndex offline = SimpleIndex.create(server.uri("/simple/"), options().withCacheDir(cache).withOffline(true))) {
+            List<DistributionFile> files = offline.project(FOO).orElseThrow().files();
+            assertEquals(2, offline.metadata(files.get(0)).requiresDist().size());
+            assertEquals(List.of("six"), deps(offline.metadata(files.get(1))));
+        }
+        assertEquals(1, server.requests("/files/" + WHEEL).size());
+        assertEquals(1, server.requests("/files/foo_bar-1.1.tar.gz").size());
+        try (var left = Files.list(cache.resolve("tmp"))) {
+            assertEquals(0, left.count(), "downloads are deleted after use");
+        }
+    }
 }

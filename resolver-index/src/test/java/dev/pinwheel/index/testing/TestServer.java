@@ -40,6 +40,7 @@ public final class TestServer implements AutoCloseable {
         volatile byte[] body;
         volatile String contentType;
         volatile String etag;
+        volatile String lastModified;
         volatile String cacheControl;
         volatile String redirectTo;
         volatile int redirectStatus;
@@ -57,6 +58,11 @@ public final class TestServer implements AutoCloseable {
 
         public Resource etag(String e) {
             etag = e;
+            return this;
+        }
+
+        public Resource lastModified(String l) {
+            lastModified = l;
             return this;
         }
 
@@ -209,6 +215,13 @@ public final class TestServer implements AutoCloseable {
                     if (r.cacheControl != null) {
                         out.set("Cache-Control", r.cacheControl);
                     }
+                    ex.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
+            if (r.lastModified != null) {
+                out.set("Last-Modified", r.lastModified);
+                if (r.etag == null && r.lastModified.equals(h.get("if-modified-since"))) {
                     ex.sendResponseHeaders(304, -1);
                     return;
                 }
