@@ -109,8 +109,16 @@ public final class PinwheelServer implements AutoCloseable {
             api = new HttpApi(config, new RequestParser(indexes.keySet(), defaultIndex, config), service,
                     new AnswerRenderer(), new LockWriter(indexUrls), metrics, cache);
             jdkHttpServerSettings();
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
-            http = HttpServer.create(address, 0);
+            try {
+                InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()),
+                        config.port());
+                http = HttpServer.create(address, 0);
+            } catch (IOException e) {
+                workers.shutdownNow();
+                fetchers.shutdownNow();
+                throw new IOException("Cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
+                        + e.getMessage(), e);
+            }
             http.createContext("/", api);
             httpExecutor = pool(config.httpThreads(), 4096, "pinwheel-http-");
             http.setExecutor(httpExecutor);

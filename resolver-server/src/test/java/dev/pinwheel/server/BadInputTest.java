@@ -175,6 +175,15 @@ class BadInputTest {
     }
 
     @Test
+    void portInUse_failsStartWithTheAddress() {
+        PinwheelServer second = PinwheelServer.builder().index("default", index)
+                .config(ServerConfig.builder().port(server.port()).build()).build();
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, second::start);
+        assertEquals("Cannot listen on 127.0.0.1:" + server.port() + ": Address already in use", e.getMessage());
+        second.close();
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String deep = "{\"requirements\": [\"six\"], \"environment\": " + "[".repeat(100) + "]".repeat(100) + "}";
         JsonNode p = problem(http.post("/v1/resolve", deep), 400);
