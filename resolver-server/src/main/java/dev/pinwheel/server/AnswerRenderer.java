@@ -30,6 +30,20 @@ final class AnswerRenderer {
             body = write(resolved(input, (Outcome.Resolved) outcome, pages));
             status = 200;
             type = JSON;
+        } else if (outcome instanceof Outcome.TooHard) {
+            Outcome.TooHard t = (Outcome.TooHard) outcome;
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("type", ProblemException.BASE + "budget-exceeded");
+            p.put("title", "Resolution too hard");
+            p.put("status", 422);
+            p.put("detail", t.message());
+            p.put("conflicts", t.conflicts());
+            p.put("budget", t.budget());
+            p.put("request", input.digest());
+            p.put("index_state", pages(pages));
+            body = write(p);
+            status = 422;
+            type = PROBLEM_JSON;
         } else {
             Outcome.Unsatisfiable u = (Outcome.Unsatisfiable) outcome;
             Map<String, Object> p = new LinkedHashMap<>();

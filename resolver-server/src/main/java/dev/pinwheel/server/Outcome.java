@@ -14,7 +14,7 @@ import java.util.Collections;
  * What one resolution produced, in the server's own terms (no resolver types), ready to render and to cache.
  * Immutable and thread-safe.
  */
-sealed interface Outcome permits Outcome.Resolved, Outcome.Unsatisfiable {
+sealed interface Outcome permits Outcome.Resolved, Outcome.Unsatisfiable, Outcome.TooHard {
 
     /**
      * A pinned set.
@@ -46,6 +46,20 @@ sealed interface Outcome permits Outcome.Resolved, Outcome.Unsatisfiable {
             Objects.requireNonNull(explanation, "explanation");
             reasons = List.copyOf(reasons);
             steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * The solver's budget ran out. As deterministic as the other outcomes for a given index state, so it is cached
+     * and revalidated like them: repeating a hard request does not repeat the work.
+     *
+     * @param message   the resolver's message
+     * @param conflicts the conflicts spent
+     * @param budget    the budget
+     */
+    record TooHard(String message, long conflicts, int budget) implements Outcome {
+        public TooHard {
+            Objects.requireNonNull(message, "message");
         }
     }
 

@@ -222,7 +222,8 @@ final class ResolutionService {
             metrics.resolution(e.status() == 502 ? "index_error" : "failed");
             throw e;
         }
-        metrics.resolution(outcome instanceof Outcome.Resolved ? "resolved" : "unsatisfiable");
+        metrics.resolution(outcome instanceof Outcome.Resolved ? "resolved"
+                : outcome instanceof Outcome.Unsatisfiable ? "unsatisfiable" : "budget_exceeded");
         List<PageState> pages = recording.pages();
         long now = System.nanoTime();
         // The answer is as old as the oldest page it used (pages are shared for the freshness period).

@@ -55,8 +55,7 @@ final class ResolverEngine implements ResolutionEngine {
         } catch (UnsatisfiableException e) {
             return unsatisfiable(e.explanation());
         } catch (ResolutionTimeoutException e) {
-            throw ProblemException.of(422, "budget-exceeded", "Resolution too hard", e.getMessage(),
-                    Map.of("conflicts", e.conflicts(), "budget", conflictBudget));
+            return new Outcome.TooHard(e.getMessage(), e.conflicts(), conflictBudget);
         } catch (IndexUnavailableException e) {
             IndexException cause = e.getCause();
             Map<String, Object> ext = new LinkedHashMap<>();

@@ -160,6 +160,11 @@ class ServerLimitsTest {
         JsonNode p = Http.json(r);
         assertEquals("https://pinwheel.dev/problems/budget-exceeded", p.get("type").asText());
         assertEquals(1, p.get("budget").asInt());
+        assertTrue(p.get("conflicts").asLong() >= 1);
+        HttpResponse<String> again = http.post("/v1/resolve", "{\"requirements\": [\"q\", \"p\"]}");
+        assertEquals(422, again.statusCode());
+        assertEquals("hit", again.headers().firstValue("X-Pinwheel-Cache").orElseThrow(),
+                "a hard request is not solved again while the index is unchanged");
     }
 
     @Test
