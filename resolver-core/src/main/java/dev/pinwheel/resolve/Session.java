@@ -1,0 +1,739 @@
+package dev.pinwheel.resolve;
+
+import dev.pinwheel.index.DistributionFile;
+import dev.pinwheel.index.IndexException;
+import dev.pinwheel.index.PackageIndex;
+import dev.pinwheel.index.ProjectPage;
+import dev.pinwheel.index.UnusableFileException;
+import dev.pinwheel.internal.sat.OptimisationProblem;
+import dev.pinwheel.internal.sat.Outcome;
+import dev.pinwheel.internal.sat.Tier;
+import dev.pinwheel.metadata.Metadata;
+import dev.pinwheel.name.PackageName;
+import dev.pinwheel.requirement.MarkerEnvironment;
+import dev.pinwheel.requirement.MarkerEvaluationException;
+import dev.pinwheel.requirement.Requirement;
+import dev.pinwheel.tags.SdistFilename;
+import dev.pinwheel.tags.WheelFilename;
+import dev.pinwheel.version.Specifier;
+import dev.pinwheel.version.SpecifierSet;
+import dev.pinwheel.version.Version;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/** The state of one {@link Resolver#resolve} call: the index pages and metadata read, and the SAT problem. */
+final class Session {
+
+    private final PackageIndex index;
+    private final ResolverOptions options;
+    private final ResolutionRequest request;
+    private final MarkerEnvironment env;
+    private final OptimisationProblem<Reason> problem;
+
+    /** Every project seen, by name. */
+    private final Map<PackageName, Project> projects = new TreeMap<>();
+    /** Candidate id to candidate. */
+    private final List<Cand> candidates = new ArrayList<>();
+    /** For explanations: the versions each root requirement or dependency matches, or a constraint rules out. */
+    private final Map<Reason, Set<Version>> targets = new HashMap<>();
+    private final Map<PackageName, List<Requirement>> overrides = new TreeMap<>();
+    private final Map<PackageName, List<Requirement>> constraints = new TreeMap<>();
+    private final Map<PackageName, List<Requirement>> pins = new TreeMap<>();
+    private final Set<PackageName> direct = new TreeSet<>();
+    private final List<Requirement> roots = new ArrayList<>();
+    private ExecutorService executor;
+    private int projectsFetched;
+    private int metadataFetched;
+
+    Session(PackageIndex index, ResolverOptions options, ResolutionRequest request) {
+        this.index = index;
+        this.options = options;
+        this.request = request;
+        this.env = request.target().environment();
+        this.problem = OptimisationProblem.create(options.conflictBudget());
+    }
+
+    // ------------------------------------------------------------------ model
+
+    /** A project as the index lists it, with its encoded base package and extras. */
+    private static final class Project {
+        final PackageName name;
+        final boolean exists;
+        /** Versions with at least one file, ascending. */
+        final List<VersionInfo> versions = new ArrayList<>();
+        int first = -1;
+        final Map<String, Integer> extraFirst = new TreeMap<>();
+
+        Project(PackageName name, boolean exists) {
+            this.name = name;
+            this.exists = exists;
+        }
+
+        List<Version> versionList() {
+            return versions.stream().map(v -> v.version).toList();
+        }
+    }
+
+    private static final class VersionInfo {
+        final Version version;
+        final List<DistributionFile> files = new ArrayList<>();
+        List<DistributionFile> usable = List.of();
+        Optional<String> unusable = Optional.empty();
+        boolean constrainedAway;
+
+        VersionInfo(Version version) {
+            this.version = version;
+        }
+    }
+
+    /** A candidate: a version of a project, or of one of its extras. */
+    private record Cand(Project project, int index, Optional<String> extra) {
+        VersionInfo info() {
+            return project.versions.get(index);
+        }
+    }
+
+    /** What an expanded candidate depends on, for the resolution's edges. */
+    private final Map<Integer, List<Requirement>> dependencies = new HashMap<>();
+    /** Metadata per (project, version index), shared by a version and its extras. */
+    private final Map<String, Optional<Metadata>> metadata = new HashMap<>();
+
+    // ------------------------------------------------------------------ run
+
+    Resolution run() throws ResolutionException {
+        long start = System.nanoTime();
+        if (options.parallelism() > 1) {
+            executor = Executors.newFixedThreadPool(options.parallelism(), daemonThreads());
+        }
+        try {
+            prepare();
+            Outcome<Reason> outcome = problem.solveLazily(this::expand);
+            Duration time = Duration.ofNanos(System.nanoTime() - start);
+            if (outcome instanceof Outcome.Optimum<Reason> optimum) {
+                return resolution(optimum, time);
+            }
+            if (outcome instanceof Outcome.Unsatisfiable<Reason> unsat) {
+                throw new UnsatisfiableException(explanation(unsat));
+            }
+            throw new ResolutionTimeoutException(problem.conflicts(), options.conflictBudget());
+        } catch (IndexFailure e) {
+            throw new IndexUnavailableException(e.what, e.cause);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "pinwheel-resolve");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** An index failure carried out of the lazy expansion. */
+    private static final class IndexFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String what;
+        final transient IndexException cause;
+
+        IndexFailure(String what, IndexException cause) {
+            super(what, cause);
+            this.what = what;
+            this.cause = cause;
+        }
+    }
+
+    private void prepare() throws IndexFailure {
+        for (Requirement o : request.overrides()) {
+            if (o.appliesTo(env)) {
+                overrides.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        for (Requirement c : request.constraints()) {
+            if (c.appliesTo(env)) {
+                constraints.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+                pins.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Requirement r : request.requirements()) {
+            if (r.appliesTo(env)) {
+                for (Requirement o : override(r)) {
+                    roots.add(o);
+                    direct.add(o.name());
+                    pins.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+        fetchProjects(roots.stream().map(Requirement::name).toList());
+        List<Integer> speculative = new ArrayList<>();
+        for (Requirement r : roots) {
+            rootClause(r, speculative);
+        }
+        expandWaves(speculative);
+    }
+
+    private void rootClause(Requirement r, List<Integer> speculative) {
+        Reason reason = new Reason.RootRequirement(r);
+        Project q = projects.get(r.name());
+        List<Integer> matching = matching(q, r);
+        targets.put(reason, versionsOf(q, matching));
+        problem.requireAny(ids(q, Optional.empty(), matching), reason);
+        for (String extra : r.extras()) {
+            problem.requireAny(ids(q, Optional.of(extra), matching), reason);
+        }
+        speculate(q, r, matching, speculative);
+    }
+
+    /** The requirements that replace {@code r}: its overrides (keeping its extras), or itself. */
+    private List<Requirement> override(Requirement r) {
+        List<Requirement> os = overrides.get(r.name());
+        if (os == null) {
+            return List.of(r);
+        }
+        List<Requirement> out = new ArrayList<>();
+        for (Requirement o : os) {
+            Set<String> extras = new TreeSet<>(o.extras());
+            extras.addAll(r.extras());
+            out.add(o.withExtras(extras).withMarker(r.marker().orElse(dev.pinwheel.requirement.Marker.ALWAYS)));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ projects
+
+    private void fetchProjects(List<PackageName> names) throws IndexFailure {
+        List<PackageName> missing = names.stream().distinct().filter(n -> !projects.containsKey(n)).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Optional<ProjectPage>> pages = new ArrayList<>();
+        if (executor == null || missing.size() == 1) {
+            for (PackageName n : missing) {
+                try {
+                    pages.add(index.project(n));
+                } catch (IndexException e) {
+                    throw new IndexFailure("Cannot read the page of `" + n + "`", e);
+                }
+            }
+        } else {
+            List<CompletableFuture<Optional<ProjectPage>>> futures = new ArrayList<>();
+            for (PackageName n : missing) {
+                futures.add(index.projectAsync(n, executor));
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                pages.add(join(futures.get(i), "Cannot read the page of `" + missing.get(i) + "`"));
+            }
+        }
+        projectsFetched += missing.size();
+        for (int i = 0; i < missing.size(); i++) {
+            declare(missing.get(i), pages.get(i));
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f, String what) throws IndexFailure {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IndexException ie) {
+                throw new IndexFailure(what, ie);
+            }
+            throw e;
+        }
+    }
+
+    private void declare(PackageName name, Optional<ProjectPage> page) {
+        Project p = new Project(name, page.isPresent());
+        projects.put(name, p);
+        Map<Version, VersionInfo> byVersion = new TreeMap<>();
+        page.ifPresent(pg -> {
+            for (DistributionFile f : pg.files()) {
+                if (f.filename().name().equals(name)) {
+                    byVersion.computeIfAbsent(f.filename().version(), VersionInfo::new).files.add(f);
+                }
+            }
+        });
+        p.versions.addAll(byVersion.values());
+        for (VersionInfo v : p.versions) {
+            classifyFiles(p, v);
+        }
+        for (Requirement c : constraints.getOrDefault(name, List.of())) {
+            for (VersionInfo v : p.versions) {
+                if (!c.specifier().contains(v.version)) {
+                    v.constrainedAway = true;
+                }
+            }
+        }
+        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, ranks(p),
+                new Reason.OneVersionPer(name, Optional.empty()));
+        for (int i = 0; i < p.versions.size(); i++) {
+            candidates.add(new Cand(p, i, Optional.empty()));
+        }
+        for (int i = 0; i < p.versions.size(); i++) {
+            VersionInfo v = p.versions.get(i);
+            if (v.unusable.isPresent()) {
+                problem.exclude(p.first + i, new Reason.Unusable(name, v.version, v.unusable.get()));
+            }
+        }
+        for (Requirement c : constraints.getOrDefault(name, List.of())) {
+            Reason reason = new Reason.Constrained(c);
+            Set<Version> away = new TreeSet<>();
+            for (int i = 0; i < p.versions.size(); i++) {
+                if (!c.specifier().contains(p.versions.get(i).version)) {
+                    away.add(p.versions.get(i).version);
+                    problem.exclude(p.first + i, reason);
+                }
+            }
+            targets.put(reason, away);
+        }
+    }
+
+    private int declareExtra(Project p, String extra) {
+        Integer first = p.extraFirst.get(extra);
+        if (first != null) {
+            return first;
+        }
+        int f = problem.addPackage(Tier.AUXILIARY, ranks(p), new Reason.OneVersionPer(p.name, Optional.of(extra)));
+        p.extraFirst.put(extra, f);
+        for (int i = 0; i < p.versions.size(); i++) {
+            candidates.add(new Cand(p, i, Optional.of(extra)));
+        }
+        for (int i = 0; i < p.versions.size(); i++) {
+            problem.implies(f + i, new int[] {p.first + i}, new Reason.ExtraOf(p.name, p.versions.get(i).version, extra));
+        }
+        return f;
+    }
+
+    /** Ranks by strategy over usable versions, a preferred version first; unusable versions last. */
+    private int[] ranks(Project p) {
+        boolean lowest = options.strategy() == ResolutionStrategy.LOWEST
+                || options.strategy() == ResolutionStrategy.LOWEST_DIRECT && direct.contains(p.name);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < p.versions.size(); i++) {
+            order.add(i);
+        }
+        if (!lowest) {
+            java.util.Collections.reverse(order);
+        }
+        Version preferred = request.upgrade().contains(p.name) ? null : request.preferences().get(p.name);
+        if (preferred != null) {
+            order.sort(Comparator.comparing(i -> p.versions.get(i).version.equals(preferred) ? 0 : 1));
+        }
+        int[] ranks = new int[p.versions.size()];
+        int next = 0;
+        for (int i : order) {
+            VersionInfo v = p.versions.get(i);
+            if (v.unusable.isEmpty() && !v.constrainedAway) {
+                ranks[i] = next++;
+            }
+        }
+        for (int i : order) {
+            VersionInfo v = p.versions.get(i);
+            if (v.unusable.isPresent() || v.constrainedAway) {
+                ranks[i] = next;
+            }
+        }
+        return ranks;
+    }
+
+    /** Sorts a version's files into usable (best first) and, when none is usable, says why. */
+    private void classifyFiles(Project p, VersionInfo v) {
+        List<DistributionFile> wheels = new ArrayList<>();
+        List<DistributionFile> sdists = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        boolean anyWheel = false;
+        boolean anySdist = false;
+        for (DistributionFile f : v.files) {
+            Optional<String> skip = Optional.empty();
+            if (f.requiresPython().isPresent()) {
+                Optional<SpecifierSet> rp = SpecifierSet.tryParse(f.requiresPython().get());
+                if (rp.isPresent() && !rp.get().contains(request.target().python())) {
+                    skip = Optional.of("0requires Python " + rp.get());
+                }
+            }
+            if (skip.isEmpty() && f.isYanked() && !pinnedExactly(p.name, v.version)) {
+                String reason = f.yanked().get();
+                skip = Optional.of("1was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")"));
+            }
+            if (skip.isEmpty() && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
+                    && f.uploadTime().get().isAfter(request.excludeNewer().get())) {
+                skip = Optional.of("2was uploaded after " + request.excludeNewer().get());
+            }
+            if (f.filename() instanceof WheelFilename w) {
+                anyWheel = true;
+                if (skip.isEmpty() && options.noBinary().contains(p.name)) {
+                    skip = Optional.of("3has only wheels, and wheels are not allowed for it (no-binary)");
+                }
+                if (skip.isEmpty() && !w.isCompatible(request.target().tags())) {
+                    skip = Optional.of("4has no wheel compatible with the target");
+                }
+                if (skip.isEmpty()) {
+                    wheels.add(f);
+                }
+            } else if (f.filename() instanceof SdistFilename) {
+                anySdist = true;
+                if (skip.isEmpty() && options.onlyBinary().contains(p.name)) {
+                    skip = Optional.of("3has only a source distribution, and only wheels are allowed for it (only-binary)");
+                }
+                if (skip.isEmpty()) {
+                    sdists.add(f);
+                }
+            }
+            skip.ifPresent(why::add);
+        }
+        wheels.sort(Comparator.comparingInt(f -> request.target().tags()
+                .bestRank(((WheelFilename) f.filename()).tags()).orElse(Integer.MAX_VALUE)));
+        List<DistributionFile> usable = new ArrayList<>(wheels);
+        usable.addAll(sdists);
+        v.usable = List.copyOf(usable);
+        if (usable.isEmpty()) {
+            why.sort(null);
+            String reason = why.isEmpty() ? "4has no usable file" : why.get(0);
+            reason = reason.substring(1);
+            if (reason.startsWith("has no wheel compatible") && !anySdist) {
+                reason = "has no wheel compatible with the target and no source distribution";
+            } else if (reason.startsWith("has no wheel compatible") && anySdist) {
+                reason = "has no wheel compatible with the target, and its source distribution is not allowed";
+            }
+            v.unusable = Optional.of(reason);
+        }
+        assert anyWheel || anySdist || v.files.isEmpty();
+    }
+
+    /** Whether a root requirement or constraint pins {@code version} of {@code name} with {@code ==} or {@code ===}. */
+    private boolean pinnedExactly(PackageName name, Version version) {
+        for (Requirement r : pins.getOrDefault(name, List.of())) {
+            for (Specifier s : r.specifier().specifiers()) {
+                if (s.operator() == Specifier.Operator.EQUAL && !s.isWildcard() && s.contains(version)
+                        || s.operator() == Specifier.Operator.ARBITRARY && s.contains(version.toString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The indexes of the versions of {@code q} that {@code r} matches, under the pre-release policy. */
+    private List<Integer> matching(Project q, Requirement r) {
+        if (r.url().isPresent()) {
+            return List.of(); // direct URL requirements are not resolved against an index
+        }
+        boolean pre = prereleasesAllowed(q);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < q.versions.size(); i++) {
+            Version v = q.versions.get(i).version;
+            if ((pre || !v.isPrerelease()) && r.specifier().contains(v)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether pre-releases of {@code q} may be chosen, decided per project as uv does: always under
+     * {@code ALLOW}; never under {@code DISALLOW}; when a root requirement, constraint or override of the project
+     * names a pre-release ({@code >=2.0b1}) under {@code EXPLICIT} and the default; when every version of the
+     * project is a pre-release under {@code IF_NECESSARY} and the default. Once allowed, every requirement on the
+     * project may match its pre-releases, transitive ones included.
+     */
+    private boolean prereleasesAllowed(Project q) {
+        switch (options.prereleases()) {
+            case ALLOW:
+                return true;
+            case DISALLOW:
+                return false;
+            case EXPLICIT:
+                return explicitPrerelease(q.name);
+            case IF_NECESSARY:
+                return onlyPrereleases(q);
+            default:
+                return explicitPrerelease(q.name) || onlyPrereleases(q);
+        }
+    }
+
+    private boolean explicitPrerelease(PackageName name) {
+        for (Requirement r : pins.getOrDefault(name, List.of())) {
+            if (r.specifier().namesPrerelease()) {
+                return true;
+            }
+        }
+        for (Requirement r : overrides.getOrDefault(name, List.of())) {
+            if (r.specifier().namesPrerelease()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyPrereleases(Project q) {
+        for (VersionInfo v : q.versions) {
+            if (!v.version.isPrerelease()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int[] ids(Project q, Optional<String> extra, List<Integer> indexes) {
+        int first = extra.isPresent() ? declareExtra(q, extra.get()) : q.first;
+        return indexes.stream().mapToInt(i -> first + i).toArray();
+    }
+
+    private static Set<Version> versionsOf(Project q, List<Integer> indexes) {
+        Set<Version> s = new TreeSet<>();
+        for (int i : indexes) {
+            s.add(q.versions.get(i).version);
+        }
+        return s;
+    }
+
+    /** Schedules the most preferred usable matching candidate for speculative expansion. */
+    private void speculate(Project q, Requirement r, List<Integer> matching, List<Integer> out) {
+        int[] ranks = ranks(q);
+        int best = -1;
+        for (int i : matching) {
+            VersionInfo v = q.versions.get(i);
+            if (v.unusable.isEmpty() && !v.constrainedAway && (best < 0 || ranks[i] < ranks[best])) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            out.add(q.first + best);
+            for (String extra : r.extras()) {
+                out.add(declareExtra(q, extra) + best);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ expansion
+
+    private void expand(List<Integer> chosen) throws IndexFailure {
+        expandWaves(new ArrayList<>(chosen));
+    }
+
+    /** Expands the given candidates, then the candidates they speculatively schedule, wave by wave. */
+    private void expandWaves(List<Integer> wave) throws IndexFailure {
+        while (!wave.isEmpty()) {
+            List<Integer> todo = wave.stream().distinct().filter(id -> !problem.isExpanded(id)).sorted().toList();
+            if (todo.isEmpty()) {
+                return;
+            }
+            fetchMetadata(todo);
+            // the projects the new dependencies name, fetched together
+            Map<Integer, List<Requirement>> deps = new LinkedHashMap<>();
+            Set<PackageName> names = new LinkedHashSet<>();
+            for (int id : todo) {
+                List<Requirement> rs = requirementsOf(id);
+                deps.put(id, rs);
+                rs.forEach(r -> names.add(r.name()));
+            }
+            fetchProjects(new ArrayList<>(names));
+            List<Integer> next = new ArrayList<>();
+            for (int id : todo) {
+                encodeDependencies(id, deps.get(id), next);
+                problem.markExpanded(id);
+            }
+            wave = next;
+        }
+    }
+
+    private static String key(Cand c) {
+        return c.project.name.normalized() + " " + c.index;
+    }
+
+    private void fetchMetadata(List<Integer> ids) throws IndexFailure {
+        List<Cand> need = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int id : ids) {
+            Cand c = candidates.get(id);
+            if (!metadata.containsKey(key(c)) && c.info().unusable.isEmpty() && seen.add(key(c))) {
+                need.add(c);
+            }
+        }
+        if (executor == null || need.size() <= 1) {
+            for (Cand c : need) {
+                metadata.put(key(c), readMetadata(c));
+            }
+            return;
+        }
+        List<CompletableFuture<Optional<Metadata>>> futures = new ArrayList<>();
+        for (Cand c : need) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return readMetadata(c);
+                } catch (IndexFailure e) {
+                    throw new CompletionException(e);
+                }
+            }, executor));
+        }
+        for (int i = 0; i < need.size(); i++) {
+            try {
+                metadata.put(key(need.get(i)), futures.get(i).join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IndexFailure f) {
+                    throw f;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The metadata of the best usable file that has readable metadata; empty if none has. */
+    private Optional<Metadata> readMetadata(Cand c) throws IndexFailure {
+        for (DistributionFile f : c.info().usable) {
+            try {
+                Metadata m = index.metadata(f);
+                synchronized (this) {
+                    metadataFetched++;
+                }
+                return Optional.of(m);
+            } catch (UnusableFileException e) {
+                synchronized (this) {
+                    metadataFetched++;
+                }
+                // that one file is unusable (malformed, needs a build): try the next file of the version
+            } catch (IndexException e) {
+                throw new IndexFailure("Cannot read the metadata of `" + f.filename().filename() + "`", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The requirements that apply to a candidate on the target, after overrides; excludes it if unusable. */
+    private List<Requirement> requirementsOf(int id) {
+        Cand c = candidates.get(id);
+        VersionInfo v = c.info();
+        if (v.unusable.isPresent()) {
+            return List.of(); // already excluded
+        }
+        Optional<Metadata> m = metadata.get(key(c));
+        if (m == null || m.isEmpty()) {
+            exclude(c, "has no file with readable metadata");
+            return List.of();
+        }
+        Optional<String> rp = m.get().raw().requiresPython();
+        if (rp.isPresent()) {
+            Optional<SpecifierSet> spec = SpecifierSet.tryParse(rp.get());
+            if (spec.isPresent() && !spec.get().contains(request.target().python())) {
+                exclude(c, "requires Python " + spec.get());
+                return List.of();
+            }
+        }
+        List<Requirement> out = new ArrayList<>();
+        for (String line : m.get().raw().requiresDist()) {
+            Optional<Requirement> r = Requirement.tryParse(line);
+            if (r.isEmpty()) {
+                exclude(c, "has invalid metadata (`Requires-Dist: " + line + "`)");
+                return List.of();
+            }
+            boolean applies;
+            try {
+                applies = c.extra.isEmpty() ? r.get().appliesTo(env)
+                        : r.get().appliesTo(env, Set.of(c.extra.get())) && !r.get().appliesTo(env);
+            } catch (MarkerEvaluationException e) {
+                exclude(c, "has a marker that cannot be evaluated (`" + line + "`: " + e.getMessage() + ")");
+                return List.of();
+            }
+            if (applies) {
+                out.addAll(override(r.get()));
+            }
+        }
+        return out;
+    }
+
+    private void exclude(Cand c, String why) {
+        // the base candidate goes (and with it every extra, through ExtraOf)
+        problem.exclude(c.project.first + c.index, new Reason.Unusable(c.project.name, c.info().version, why));
+    }
+
+    private void encodeDependencies(int id, List<Requirement> rs, List<Integer> next) {
+        Cand c = candidates.get(id);
+        dependencies.put(id, rs);
+        for (Requirement r : rs) {
+            Project q = projects.get(r.name());
+            List<Integer> matching = matching(q, r);
+            Reason reason = new Reason.DependsOn(c.project.name, c.info().version, c.extra, r);
+            targets.put(reason, versionsOf(q, matching));
+            problem.implies(id, ids(q, Optional.empty(), matching), reason);
+            for (String extra : r.extras()) {
+                problem.implies(id, ids(q, Optional.of(extra), matching), reason);
+            }
+            speculate(q, r, matching, next);
+        }
+    }
+
+    // ------------------------------------------------------------------ results
+
+    private Resolution resolution(Outcome.Optimum<Reason> optimum, Duration time) {
+        Map<PackageName, Cand> base = new TreeMap<>();
+        Map<PackageName, Set<String>> extras = new TreeMap<>();
+        for (int id : optimum.chosen()) {
+            Cand c = candidates.get(id);
+            if (c.extra.isEmpty()) {
+                base.put(c.project.name, c);
+            } else {
+                extras.computeIfAbsent(c.project.name, k -> new TreeSet<>()).add(c.extra.get());
+            }
+        }
+        List<ResolvedPackage> packages = new ArrayList<>();
+        for (Cand c : base.values()) {
+            packages.add(new ResolvedPackage(c.project.name, c.info().version, c.info().usable,
+                    new TreeSet<>(extras.getOrDefault(c.project.name, Set.of()))));
+        }
+        List<ResolvedDependency> edges = new ArrayList<>();
+        for (Requirement r : roots) {
+            edges.add(new ResolvedDependency(Optional.empty(), Optional.empty(), r.name(), r));
+        }
+        for (int id : optimum.chosen()) {
+            Cand c = candidates.get(id);
+            for (Requirement r : dependencies.getOrDefault(id, List.of())) {
+                if (base.containsKey(r.name())) {
+                    edges.add(new ResolvedDependency(Optional.of(c.project.name), c.extra, r.name(), r));
+                }
+            }
+        }
+        ResolutionStatistics stats = new ResolutionStatistics(projectsFetched, metadataFetched,
+                problem.candidateCount(), problem.constraintCount(), problem.rounds(), problem.satCalls(),
+                problem.conflicts(), time);
+        return new Resolution(packages, edges, stats);
+    }
+
+    private Explanation explanation(Outcome.Unsatisfiable<Reason> unsat) {
+        ExplanationBuilder.Context ctx = new ExplanationBuilder.Context() {
+            @Override
+            public List<Version> versions(PackageName name) {
+                Project p = projects.get(name);
+                return p == null ? List.of() : p.versionList();
+            }
+
+            @Override
+            public boolean exists(PackageName name) {
+                Project p = projects.get(name);
+                return p != null && p.exists;
+            }
+
+            @Override
+            public Set<Version> targets(Reason reason) {
+                return targets.getOrDefault(reason, Set.of());
+            }
+        };
+        return new ExplanationBuilder(ctx, unsat.reasons()).build(unsat.minimal());
+    }
+}
