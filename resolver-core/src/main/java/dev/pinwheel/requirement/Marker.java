@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A PEP 508 environment marker, such as {@code python_version >= "3.8" and sys_platform == "linux"},
- * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}).
+ * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}; checked
+ * against packaging 26.4).
  *
  * <p>A marker is a {@link Comparison}, a {@link Compound} of comparisons and parenthesised compounds
  * joined by {@code and}/{@code or} ({@code and} binds tighter), or {@link #ALWAYS} (no marker at all).
@@ -35,7 +36,14 @@ import java.util.Set;
  * m.evaluate(env, Set.of("socks"));           // true on Python 3.12
  * }</pre>
  *
- * <p>All markers are immutable and thread-safe. Equality is that of the normalised string form.
+ * <p>The string form is packaging's: values in double quotes, single spaces, nested compounds in
+ * parentheses and redundant parentheses dropped. One deliberate difference: packaging drops the
+ * parentheses of a doubly parenthesised group ({@code ((a or b)) and c} prints as {@code a or b and c},
+ * which reads back with another meaning); Pinwheel keeps them, so {@code parse(m.toString())} always
+ * means what {@code m} means.
+ *
+ * <p>All markers are immutable and thread-safe. Two markers are equal when their trees are, which is
+ * when their string forms are.
  */
 public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marker.Always {
 
@@ -87,11 +95,11 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
     default boolean evaluate(MarkerEnvironment environment, Set<String> extras) {
         Objects.requireNonNull(environment, "environment");
         if (extras.isEmpty()) {
-            return evaluate(environment.withExtra(""));
+            return MarkerEvaluator.evaluate(this, environment, "");
         }
         boolean any = false;
         for (String extra : extras) {
-            any |= evaluate(environment.withExtra(extra));
+            any |= MarkerEvaluator.evaluate(this, environment, Objects.requireNonNull(extra, "extra"));
         }
         return any;
     }
@@ -239,6 +247,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
             this.operator = Objects.requireNonNull(operator, "operator");
             this.right = Objects.requireNonNull(right, "right");
             this.versionSpecifier = left instanceof Variable && right instanceof Value
+                    && operator != Operator.IN && operator != Operator.NOT_IN
                     && MarkerEvaluator.isVersionKey(((Variable) left).name())
                     ? dev.pinwheel.version.Specifier.tryParse(operator.symbol() + ((Value) right).value()).orElse(null)
                     : null;
@@ -266,7 +275,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
         }
 
         @Override
@@ -327,7 +336,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
         }
 
         /** Terms joined by {@code and}/{@code or}, nested compounds in parentheses. */

@@ -86,6 +86,10 @@ class MarkerTest {
         assertFalse(eval("platform_release >= '5'", env));
         assertFalse(eval("platform_release < '5'", env));
         assertTrue(eval("platform_release === '6.1.0-13-AMD64-weird!'", env));
+        // not a valid specifier either: plain string equality
+        assertTrue(eval("platform_release == '6.1.0-13-amd64-weird!'", env));
+        assertTrue(eval("'6.1.0-13-amd64-weird!' == platform_release", env));
+        assertFalse(eval("platform_release != '6.1.0-13-amd64-weird!'", env));
     }
 
     @Test
@@ -130,6 +134,16 @@ class MarkerTest {
         assertEquals(new Marker.Value("é"), ((Marker.Comparison) Marker.parse("os_name == '\\N{LATIN SMALL LETTER E WITH ACUTE}'")).right());
         assertThrows(InvalidMarkerException.class, () -> Marker.parse("os_name == 'a\nb'"));
         assertThrows(InvalidMarkerException.class, () -> Marker.parse("os_name == '\\u12'"));
+    }
+
+    @Test
+    void parse_limitsNestingInsteadOfOverflowingTheStack() {
+        String deep = "(".repeat(200) + "os_name == 'nt'" + ")".repeat(200);
+        assertEquals("os_name == \"nt\"", Marker.parse(deep).toString());
+        String tooDeep = "(".repeat(5000) + "os_name == 'nt'" + ")".repeat(5000);
+        InvalidMarkerException e = assertThrows(InvalidMarkerException.class, () -> Marker.parse(tooDeep));
+        assertEquals("Marker expression nested more than 200 parentheses deep", e.reason());
+        assertEquals(200, e.errorIndex());
     }
 
     @Test
