@@ -11,11 +11,14 @@ import dev.pinwheel.resolve.UnsatisfiableException;
 import dev.pinwheel.version.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,12 +35,18 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     CompileOptions options = new CompileOptions();
 
+    @Parameters(paramLabel = "SRC_FILES", arity = "0..*",
+            description = "Requirements files (requirements.in, requirements.txt), pyproject.toml files, or requirements "
+                    + "given directly (`'attrs>=23'`). `-` reads a requirements file from standard input.")
+    List<String> sources = new ArrayList<>();
+
     CompileCommand(Context ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        options.sources = sources;
         Compilation c = new Compilation(options, ctx);
         c.validateOptions();
         c.readInputs();

@@ -1,7 +1,6 @@
 package dev.pinwheel.cli;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,7 @@ import java.util.List;
 final class CompileOptions {
     static final String PYPI = "https://pypi.org/simple";
 
-    @Parameters(paramLabel = "SRC_FILES", arity = "0..*",
-            description = "Requirements files (requirements.in, requirements.txt), pyproject.toml files, or requirements "
-                    + "given directly (`'attrs>=23'`). `-` reads a requirements file from standard input.")
+    /** The inputs: set by the command from its positional parameters. */
     List<String> sources = new ArrayList<>();
 
     @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",

@@ -3,7 +3,7 @@ package dev.pinwheel.cli;
 import dev.pinwheel.name.PackageName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
- * {@code pinwheel explain --package PKG …}: resolves like {@code compile} and prints why {@code PKG} is in the
+ * {@code pinwheel explain PKG SRC_FILES…}: resolves like {@code compile} and prints why {@code PKG} is in the
  * resolution, as the chains of requirements from the inputs down to it (the {@code # via} lines, followed).
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -23,8 +22,12 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
     private static final int MAX_CHAINS = 20;
     private final Context ctx;
 
-    @Option(names = "--package", paramLabel = "PKG", required = true, description = "The package to explain.")
+    @Parameters(index = "0", paramLabel = "PKG", description = "The package to explain.")
     String packageName;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SRC_FILES",
+            description = "The inputs, as for `pinwheel compile`.")
+    List<String> sources = new ArrayList<>();
 
     @Mixin
     CompileOptions options = new CompileOptions();
@@ -37,6 +40,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PackageName target = PackageName.tryParse(packageName)
                 .orElseThrow(() -> new UsageException("Invalid package name `" + packageName + "`"));
+        options.sources = sources;
         Compilation c = new Compilation(options, ctx);
         c.validateOptions();
         c.readInputs();

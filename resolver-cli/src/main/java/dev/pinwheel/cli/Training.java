@@ -59,7 +59,7 @@ final class Training {
             run(tmp, "compile", reqs, "--index-url", url, "--cache-dir", cache, "-o", "requirements.txt", "--upgrade-package", "urlkit");
             run(tmp, "compile", reqs, "--index-url", index.toUri() + "simple", "--no-cache", "--format", "json");
             run(tmp, "compile", reqs, "--no-index", "--find-links", index.resolve("files").toString(), "--no-cache");
-            run(tmp, "explain", "--package", "idna-lite", reqs, "--index-url", url, "--no-cache");
+            run(tmp, "explain", "idna-lite", reqs, "--index-url", url, "--no-cache");
             run(tmp, "compile", "bad >=", "--no-cache");
         } finally {
             server.stop(0);

@@ -198,7 +198,7 @@ class CompileEndToEndTest {
 
     @Test
     void explain_printsTheChainsOfVia() {
-        Cli.Result r = Cli.run("explain", "--package", "pycparse", "examples/requirements.in", "--index-url", server.url("/simple"),
+        Cli.Result r = Cli.run("explain", "pycparse", "examples/requirements.in", "--index-url", server.url("/simple"),
                 "--no-cache", "-q");
         assertEquals(0, r.status(), r.toString());
         assertEquals("pycparse==2.22 is in the resolution because:\n"
