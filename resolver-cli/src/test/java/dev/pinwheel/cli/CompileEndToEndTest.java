@@ -197,6 +197,18 @@ class CompileEndToEndTest {
     }
 
     @Test
+    void excludeNewer_usesTheUploadTimesOfJsonPages() {
+        // urlkit 1.26.18, 2.0.7 and 2.2.3 were "uploaded" on 2023-01-27, 2023-01-30 and 2023-02-01
+        Cli.Result r = Cli.run("compile", "urlkit", "--index-url", server.url("/simple"), "--no-cache", "--exclude-newer",
+                "2023-01-31T00:00:00Z");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("\nurlkit==2.0.7\n"), r.out());
+        Cli.Result date = Cli.run("compile", "urlkit", "--index-url", server.url("/simple"), "--no-cache", "--exclude-newer",
+                "2023-01-29");
+        assertTrue(date.out().contains("\nurlkit==1.26.18\n"), date.out());
+    }
+
+    @Test
     void explain_printsTheChainsOfVia() {
         Cli.Result r = Cli.run("explain", "pycparse", "examples/requirements.in", "--index-url", server.url("/simple"),
                 "--no-cache", "-q");
