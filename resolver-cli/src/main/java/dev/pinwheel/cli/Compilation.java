@@ -54,6 +54,7 @@ final class Compilation {
     Target target;
     Progress progress;
     private final Map<String, String> indexUrlById = new HashMap<>();
+    private final List<SimpleIndex> simpleIndexes = new ArrayList<>();
     /**
      * Requests in flight at once, by default. Measured on the arena's loopback index (Python's http.server, whose
      * listen backlog is 5 and which closes every connection): 16 requests at once overflow the backlog and
@@ -202,6 +203,18 @@ final class Compilation {
         return o.verbose;
     }
 
+    /**
+     * For {@code -v}: the HTTP requests each simple index sent (revalidations included), beside the lookups made;
+     * lookups answered from the cache sent none.
+     */
+    List<String> requestSummary() {
+        List<String> lines = new ArrayList<>();
+        for (SimpleIndex i : simpleIndexes) {
+            lines.add(String.format(java.util.Locale.ROOT, "%s: %d HTTP requests sent", i.id(), i.requestCount()));
+        }
+        return lines;
+    }
+
     String primaryIndexUrl() {
         return o.indexUrl != null ? o.indexUrl : inputs.indexUrl.orElse(CompileOptions.PYPI);
     }
@@ -240,6 +253,7 @@ final class Compilation {
         }
         SimpleIndex index = SimpleIndex.create(uri, options);
         indexUrlById.put(index.id(), url);
+        simpleIndexes.add(index);
         return index;
     }
 

@@ -121,6 +121,10 @@ final class CompileCommand implements Callable<Integer> {
                             s.candidates(), s.constraints(), s.rounds(), s.solverCalls(), s.conflicts(), s.time().toMillis());
                 }
                 c.progress.done(line);
+                if (c.verbose()) {
+                    c.requestSummary().forEach(l -> ctx.err().println("  " + l + " for " + c.progress.projects() + " page and "
+                            + c.progress.metadataCount() + " metadata lookups (a lookup answered from the cache sends none)"));
+                }
             }
             return new Outcome(ExitCode.OK, r);
         } catch (UnsatisfiableException e) {
