@@ -552,7 +552,7 @@ final class Compilation {
     }
 
     /** The command shown in headers: the arguments, without those that do not change the result. */
-    static String command(String sub, List<String> args) {
+    static String command(List<String> args) {
         StringBuilder sb = new StringBuilder("pinwheel");
         Set<String> dropWithValue = Set.of("--cache-dir", "--upgrade-package", "-P");
         Set<String> drop = Set.of("--no-cache", "-n", "-q", "--quiet", "-v", "--verbose", "--upgrade", "-U", "--offline");

@@ -55,7 +55,7 @@ final class CompileCommand implements Callable<Integer> {
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
         }
-        Lock lock = c.lock(outcome.resolution(), Compilation.command("compile", ctx.args()));
+        Lock lock = c.lock(outcome.resolution(), Compilation.command(ctx.args()));
         String format = c.format();
         boolean hashes = options.generateHashes;
         String text = switch (format) {

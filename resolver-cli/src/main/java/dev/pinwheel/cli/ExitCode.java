@@ -10,6 +10,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** An index could not be reached or served bad data. */
     static final int INDEX = 3;
+    /** A bug in Pinwheel (sysexits' {@code EX_SOFTWARE}): the stack trace is printed for the report. */
+    static final int INTERNAL = 70;
 
     private ExitCode() {
     }

@@ -50,7 +50,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
         }
-        Lock lock = c.lock(outcome.resolution(), Compilation.command("explain", ctx.args()));
+        Lock lock = c.lock(outcome.resolution(), Compilation.command(ctx.args()));
         ctx.out().print(explain(lock, target));
         ctx.out().flush();
         return lock.packages().stream().anyMatch(p -> p.name().equals(target)) ? ExitCode.OK : ExitCode.USAGE;

@@ -16,7 +16,8 @@ import java.io.PrintWriter;
             "0:resolved",
             "1:no solution (the explanation is on standard error)",
             "2:bad usage or input",
-            "3:an index could not be reached or served bad data"})
+            "3:an index could not be reached or served bad data",
+            "70:internal error (a bug: please report it)"})
 public final class Pinwheel implements Runnable {
     private final Context context;
 
@@ -62,7 +63,7 @@ public final class Pinwheel implements Runnable {
                 err.println("    at " + e);
             }
             err.flush();
-            return 70;
+            return ExitCode.INTERNAL;
         });
         int status = cl.execute(context.args().toArray(new String[0]));
         context.out().flush();
