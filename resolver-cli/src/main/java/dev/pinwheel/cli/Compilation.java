@@ -76,7 +76,7 @@ final class Compilation {
             if (src.equals("-")) {
                 String text;
                 try {
-                    text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    text = new String(ctx.in().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UsageException("Cannot read standard input: " + e.getMessage(), e);
                 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
  * terminal (for progress), the working directory and the raw arguments (for the header of a lock). Tests pass
  * their own; {@link Main} passes the real ones.
  *
+ * @param in       standard input (read for the input file `-`)
  * @param out      standard output
  * @param err      standard error
  * @param getenv   environment variable lookup
@@ -19,9 +20,10 @@ import java.util.function.Function;
  * @param cwd      the directory relative paths are read from
  * @param args     the arguments after {@code pinwheel}
  */
-record Context(PrintWriter out, PrintWriter err, Function<String, Optional<String>> getenv, boolean terminal, Path cwd,
+record Context(java.io.InputStream in, PrintWriter out, PrintWriter err, Function<String, Optional<String>> getenv, boolean terminal, Path cwd,
                List<String> args) {
     Context {
+        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(getenv, "getenv");

@@ -25,7 +25,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean terminal = System.console() != null;
-        Context ctx = new Context(out, err, k -> Optional.ofNullable(System.getenv(k)), terminal, Path.of(""), List.of(args));
+        Context ctx = new Context(System.in, out, err, k -> Optional.ofNullable(System.getenv(k)), terminal, Path.of(""), List.of(args));
         int status = Pinwheel.run(ctx);
         out.flush();
         err.flush();

@@ -73,6 +73,6 @@ final class Training {
 
     private static void run(Path cwd, String... args) {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        Pinwheel.run(new Context(sink, sink, k -> Optional.empty(), false, cwd, List.of(args)));
+        Pinwheel.run(new Context(java.io.InputStream.nullInputStream(), sink, sink, k -> Optional.empty(), false, cwd, List.of(args)));
     }
 }

@@ -31,9 +31,18 @@ final class Cli {
     }
 
     static Result run(Path cwd, Map<String, String> env, boolean terminal, String... args) {
+        return run(cwd, env, terminal, "", args);
+    }
+
+    static Result runWithInput(Path cwd, String stdin, String... args) {
+        return run(cwd, Map.of(), false, stdin, args);
+    }
+
+    private static Result run(Path cwd, Map<String, String> env, boolean terminal, String stdin, String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context ctx = new Context(new PrintWriter(out), new PrintWriter(err), k -> Optional.ofNullable(env.get(k)), terminal, cwd,
+        Context ctx = new Context(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), k -> Optional.ofNullable(env.get(k)), terminal, cwd,
                 List.of(args));
         int status = Pinwheel.run(ctx);
         return new Result(status, out.toString(), err.toString());

@@ -98,4 +98,12 @@ class ProgressAndHashesTest {
     private static long hashLines(String lock) {
         return lock.lines().filter(l -> l.strip().startsWith("--hash=sha256:")).count();
     }
+
+    @Test
+    void standardInput_isARequirementsFile() {
+        Cli.Result r = Cli.runWithInput(Cli.ROOT, "# from a pipe\nidna-lite<3.10\n", "compile", "-", "--index-url", INDEX,
+                "--no-cache", "--no-header");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("--index-url file:examples/index/simple\n\nidna-lite==3.7\n    # via -r -\n", r.out());
+    }
 }
