@@ -529,8 +529,48 @@ final class Session {
 
     // ------------------------------------------------------------------ expansion
 
+    /**
+     * Expands the chosen unexpanded candidates. When the optimum keeps choosing fresh versions of the same project
+     * (each looks free until its dependencies are known: packse's and the arena's backtracking shapes), the next
+     * versions of that project are expanded with it, twice as many each time, so that walking down {@code n}
+     * versions takes {@code log n} rounds rather than {@code n}, for at most twice the metadata.
+     */
     private void expand(List<Integer> chosen) throws IndexFailure {
-        expandWaves(new ArrayList<>(chosen));
+        List<Integer> wave = new ArrayList<>(chosen);
+        for (int id : chosen) {
+            Cand c = candidates.get(id);
+            String key = c.extra.map(e -> name(c.project, e)).orElse(c.project.name.normalized());
+            int times = expansions.merge(key, 1, Integer::sum);
+            if (times >= 2) {
+                wave.addAll(nextVersions(c, (1 << Math.min(times - 1, 12)) - 1));
+            }
+        }
+        expandWaves(wave);
+    }
+
+    private final Map<String, Integer> expansions = new HashMap<>();
+
+    /** Up to {@code count} unexpanded usable candidates of {@code c}'s package, most preferred first. */
+    private List<Integer> nextVersions(Cand c, int count) {
+        Project p = c.project;
+        int first = c.extra.isPresent() ? p.extraFirst.get(c.extra.get()) : p.first;
+        int[] ranks = ranks(p);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < p.versions.size(); i++) {
+            VersionInfo v = p.versions.get(i);
+            if (v.unusable.isEmpty() && !v.constrainedAway && !problem.isExpanded(first + i)) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> ranks[i]).thenComparingInt(i -> i));
+        List<Integer> out = new ArrayList<>();
+        for (int i : order) {
+            if (out.size() == count) {
+                break;
+            }
+            out.add(first + i);
+        }
+        return out;
     }
 
     /** Expands the given candidates, then the candidates they speculatively schedule, wave by wave. */

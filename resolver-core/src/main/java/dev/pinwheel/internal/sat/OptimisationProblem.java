@@ -289,35 +289,55 @@ public final class OptimisationProblem<R> {
             // level 1: the sum of the direct ranks, core-guided
             List<Soft> softs = softs();
             long lowerBound = optimise(softs, fixed, selectors);
-            for (Soft soft : softs) {
-                fixed.push(soft.assumption);
-            }
             BitSet model = model();
             assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
-            // level 2: each transitive package in key order, as preferred as the packages before it allow
-            for (int p : transitiveOrder()) {
-                Group<R> g = packages.get(p);
+            // keep level 1 optimal: one selector standing for all its final soft clauses
+            int keep = nextVar++;
+            declareVars();
+            selectors.add(keep);
+            for (Soft soft : softs) {
+                VecInt guarded = new VecInt(soft.clause);
+                guarded.push(-keep);
+                addHard(guarded);
+            }
+            fixed.push(keep);
+            // level 2: each transitive package in key order, as preferred as the packages before it allow. A
+            // window of packages none of which can improve even with all of them free is settled by one SAT call
+            // (galloping window); a package that can improve is then improved one step at a time.
+            List<Integer> order = transitiveOrder();
+            int i = 0;
+            int window = 8;
+            while (i < order.size()) {
+                Group<R> g = packages.get(order.get(i));
+                if (rankIn(model, g) == 0) {
+                    keepNoWorse(g, 0, fixed, selectors);
+                    i++;
+                    continue;
+                }
+                int end = Math.min(order.size(), i + window);
+                if (!anyImproves(order.subList(i, end), model, fixed, selectors)) {
+                    for (int j = i; j < end; j++) {
+                        Group<R> h = packages.get(order.get(j));
+                        keepNoWorse(h, rankIn(model, h), fixed, selectors);
+                    }
+                    i = end;
+                    window = Math.min(window * 2, 1 << 16);
+                    continue;
+                }
+                if (end - i > 1) {
+                    window = Math.max(1, (end - i) / 2);
+                    continue;
+                }
+                // g itself can improve with everything before it kept: improve it as far as it goes
+                model = model();
                 int r = rankIn(model, g);
-                while (r > 0) {
-                    int mark = fixed.size();
-                    for (int i = 0; i < g.size; i++) {
-                        if (candidateRank[g.first + i] >= r) {
-                            fixed.push(-candidateVar[g.first + i]);
-                        }
-                    }
-                    boolean better = sat(fixed);
-                    fixed.shrinkTo(mark);
-                    if (!better) {
-                        break;
-                    }
+                while (r > 0 && anyImproves(List.of(order.get(i)), model, fixed, selectors)) {
                     model = model();
                     r = rankIn(model, g);
                 }
-                for (int i = 0; i < g.size; i++) {
-                    if (candidateRank[g.first + i] > r) {
-                        fixed.push(-candidateVar[g.first + i]);
-                    }
-                }
+                keepNoWorse(g, r, fixed, selectors);
+                i++;
+                window = 8;
             }
             model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
@@ -327,6 +347,80 @@ public final class OptimisationProblem<R> {
         } finally {
             retire(selectors);
         }
+    }
+
+    /**
+     * Whether some package of {@code window} can get a better rank than in {@code model} (or be dropped) with
+     * the {@code fixed} assumptions kept and the rest free: one SAT call with one new clause, "one of them has
+     * rank below its current one", under a selector. When it can, the solver's model shows one such solution.
+     */
+    private boolean anyImproves(List<Integer> window, BitSet model, VecInt fixed, List<Integer> selectors)
+            throws TimeoutException {
+        VecInt any = new VecInt();
+        for (int p : window) {
+            Group<R> g = packages.get(p);
+            int r = rankIn(model, g);
+            if (r > 0) {
+                any.push(-atLeast(g, r));
+            }
+        }
+        if (any.isEmpty()) {
+            return false;
+        }
+        int s = nextVar++;
+        declareVars();
+        selectors.add(s);
+        any.push(-s);
+        addHard(any);
+        fixed.push(s);
+        try {
+            return sat(fixed);
+        } finally {
+            fixed.pop();
+        }
+    }
+
+    /** Keeps package {@code g} at rank {@code r} or better (or absent) from now on: one assumption. */
+    private void keepNoWorse(Group<R> g, int r, VecInt fixed, List<Integer> selectors) {
+        if (r < maxRank(g)) {
+            fixed.push(-atLeast(g, r + 1));
+        }
+    }
+
+    private int maxRank(Group<R> g) {
+        int max = 0;
+        for (int i = 0; i < g.size; i++) {
+            max = Math.max(max, candidateRank[g.first + i]);
+        }
+        return max;
+    }
+
+    /**
+     * The variable "the package's chosen candidate has rank {@code k} or more" ({@code 1 <= k <= max rank}), an
+     * order encoding created on first use: a candidate of rank {@code r} implies "rank &gt;= r", and "rank &gt;= k"
+     * implies "rank &gt;= k - 1". Only implied, never implying a candidate, so assuming its negation forbids the
+     * candidates of rank {@code k} and more and assuming nothing about it costs nothing. Permanent: these
+     * clauses hold in every solution.
+     */
+    private int atLeast(Group<R> g, int k) {
+        if (g.atLeast == null) {
+            int max = maxRank(g);
+            g.atLeast = new int[max + 1];
+            for (int j = 1; j <= max; j++) {
+                g.atLeast[j] = nextVar++;
+            }
+            declareVars();
+            for (int j = 2; j <= max; j++) {
+                addHard(new VecInt(new int[] {-g.atLeast[j], g.atLeast[j - 1]}));
+            }
+            for (int i = 0; i < g.size; i++) {
+                int r = candidateRank[g.first + i];
+                if (r > 0) {
+                    addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.atLeast[r]}));
+                }
+            }
+        }
+        return g.atLeast[k];
     }
 
     /** The transitive packages by order key (ties by number). */
@@ -833,6 +927,8 @@ public final class OptimisationProblem<R> {
         final Tier tier;
         final String key;
         final R reason;
+        /** "rank at least k" variables, index k, created on first use. */
+        int[] atLeast;
 
         Group(int first, int size, Tier tier, String key, R reason) {
             this.first = first;
