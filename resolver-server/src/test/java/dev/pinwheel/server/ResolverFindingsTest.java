@@ -51,13 +51,13 @@ class ResolverFindingsTest {
     }
 
     static Resolution resolve(String... requirements) throws Exception {
-        TargetSpec t = TargetSpec.of(3, 12, "3.12", PythonPlatform.parse("linux"));
+        TargetSpec t = TargetSpec.of("3.12", PythonPlatform.parse("linux"));
         List<Requirement> reqs = new ArrayList<>();
         for (String r : requirements) {
             reqs.add(Requirement.parse(r));
         }
         return Resolver.create(universe(), ResolverOptions.defaults()).resolve(new ResolutionRequest(reqs, List.of(),
-                List.of(), new Target(t.environment(), t.tags(), t.python()), Map.of(), PackageSelection.NONE,
+                List.of(), t.target(), Map.of(), PackageSelection.NONE,
                 Optional.empty()));
     }
 
