@@ -157,7 +157,7 @@ final class Compilation {
             indexes.add(simple(primaryIndexUrl(), options));
         }
         for (String f : findLinks()) {
-            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(f))) : ctx.path(f);
+            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(ctx, f))) : ctx.path(f);
             if (f.contains("://") && !f.startsWith("file:")) {
                 throw new UsageException("`--find-links " + f + "`: only local directories are supported; use `--extra-index-url` for an index");
             }
@@ -228,8 +228,13 @@ final class Compilation {
     }
 
     private Path cacheDir() {
-        if (o.cacheDir != null) {
-            return ctx.path(o.cacheDir);
+        return cacheDir(ctx, o.cacheDir);
+    }
+
+    /** {@code --cache-dir} if given, else {@code $XDG_CACHE_HOME/pinwheel} or {@code ~/.cache/pinwheel}. */
+    static Path cacheDir(Context ctx, String option) {
+        if (option != null) {
+            return ctx.path(option);
         }
         Optional<String> xdg = ctx.getenv().apply("XDG_CACHE_HOME").filter(s -> !s.isBlank());
         Path base = xdg.map(Path::of).orElseGet(() -> Path.of(ctx.getenv().apply("HOME").orElse("."), ".cache"));
@@ -237,9 +242,22 @@ final class Compilation {
     }
 
     private PackageIndex simple(String url, IndexOptions options) throws IndexException {
+        SimpleIndex index = SimpleIndex.create(indexUri(ctx, url), options);
+        indexUrlById.put(index.id(), url);
+        simpleIndexes.add(index);
+        return index;
+    }
+
+    /**
+     * The URI of a simple index given as an http(s) URL, a {@code file:} URL (relative ones against the working
+     * directory) or a directory holding a static simple index.
+     *
+     * @throws UsageException when it is none of these
+     */
+    static URI indexUri(Context ctx, String url) {
         String u = url;
         if (u.startsWith("file:")) {
-            u = absoluteFileUrl(u);
+            u = absoluteFileUrl(ctx, u);
         } else if (!u.contains("://")) {
             Path p = ctx.path(u);
             if (!Files.isDirectory(p)) {
@@ -247,20 +265,15 @@ final class Compilation {
             }
             u = p.toAbsolutePath().normalize().toUri().toString();
         }
-        URI uri;
         try {
-            uri = URI.create(u);
+            return URI.create(u);
         } catch (IllegalArgumentException e) {
             throw new UsageException("Invalid index URL `" + url + "`: " + e.getMessage(), e);
         }
-        SimpleIndex index = SimpleIndex.create(uri, options);
-        indexUrlById.put(index.id(), url);
-        simpleIndexes.add(index);
-        return index;
     }
 
     /** {@code file:relative/dir} becomes an absolute {@code file:} URL against the working directory. */
-    private String absoluteFileUrl(String u) {
+    private static String absoluteFileUrl(Context ctx, String u) {
         String rest = u.substring("file:".length());
         if (rest.startsWith("/")) {
             return u;
