@@ -94,6 +94,19 @@ class ServeEndToEndTest {
         assertTrue(err.toString().endsWith("Stopped\n"), err.toString());
     }
 
+    @Test
+    void badOptions_areUsageErrors_beforeListening() {
+        Cli.Result r = Cli.run("serve", "--index", "nonsense", "--port", "0", "--no-cache");
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("error: Invalid `--index` `nonsense`: expected `NAME=URL`, such as `pypi=https://pypi.org/simple/`\n", r.err());
+        r = Cli.run("serve", "--index", "x=https://user:secret@example.org/simple/", "--port", "0", "--no-cache");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("error: `--index x=…`: publicUrl must not carry credentials"), r.err());
+        r = Cli.run("serve", "--port", "-1", "--no-cache");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("error: Invalid server option: "), r.err());
+    }
+
     private static HttpResponse<String> post(HttpClient http, URI uri, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
