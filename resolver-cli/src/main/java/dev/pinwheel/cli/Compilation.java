@@ -8,6 +8,10 @@ import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.local.LocalDirectoryIndex;
 import dev.pinwheel.index.simple.SimpleIndex;
 import dev.pinwheel.index.union.UnionIndex;
+import dev.pinwheel.lock.Lock;
+import dev.pinwheel.lock.LockBuilder;
+import dev.pinwheel.lock.LockSources;
+import dev.pinwheel.lock.LockedFile;
 import dev.pinwheel.name.PackageName;
 import dev.pinwheel.requirement.Requirement;
 import dev.pinwheel.resolve.PackageSelection;
@@ -16,11 +20,9 @@ import dev.pinwheel.resolve.ResolutionException;
 import dev.pinwheel.resolve.ResolutionRequest;
 import dev.pinwheel.resolve.ResolutionStatistics;
 import dev.pinwheel.resolve.ResolutionStrategy;
-import dev.pinwheel.resolve.ResolvedDependency;
 import dev.pinwheel.resolve.ResolvedPackage;
 import dev.pinwheel.resolve.Resolver;
 import dev.pinwheel.resolve.ResolverOptions;
-import dev.pinwheel.tags.WheelFilename;
 import dev.pinwheel.text.InvalidInputException;
 import dev.pinwheel.version.PrereleasePolicy;
 import dev.pinwheel.version.Version;
@@ -45,7 +47,7 @@ import java.util.TreeSet;
 
 /**
  * One run of {@code compile} (or {@code explain}): reads the inputs, opens the indexes, resolves, and turns the
- * {@link Resolution} into a {@link Lock} for the writers.
+ * {@link Resolution} into a {@link Report} for the writers.
  */
 final class Compilation {
     private final CompileOptions o;
@@ -155,7 +157,7 @@ final class Compilation {
             indexes.add(simple(primaryIndexUrl(), options));
         }
         for (String f : findLinks()) {
-            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(f))) : ctx.path(f);
+            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(ctx, f))) : ctx.path(f);
             if (f.contains("://") && !f.startsWith("file:")) {
                 throw new UsageException("`--find-links " + f + "`: only local directories are supported; use `--extra-index-url` for an index");
             }
@@ -216,7 +218,7 @@ final class Compilation {
     }
 
     String primaryIndexUrl() {
-        return o.indexUrl != null ? o.indexUrl : inputs.indexUrl.orElse(CompileOptions.PYPI);
+        return o.indexUrl != null ? o.indexUrl : inputs.indexUrl.orElse(LockSources.PYPI);
     }
 
     List<String> findLinks() {
@@ -226,8 +228,13 @@ final class Compilation {
     }
 
     private Path cacheDir() {
-        if (o.cacheDir != null) {
-            return ctx.path(o.cacheDir);
+        return cacheDir(ctx, o.cacheDir);
+    }
+
+    /** {@code --cache-dir} if given, else {@code $XDG_CACHE_HOME/pinwheel} or {@code ~/.cache/pinwheel}. */
+    static Path cacheDir(Context ctx, String option) {
+        if (option != null) {
+            return ctx.path(option);
         }
         Optional<String> xdg = ctx.getenv().apply("XDG_CACHE_HOME").filter(s -> !s.isBlank());
         Path base = xdg.map(Path::of).orElseGet(() -> Path.of(ctx.getenv().apply("HOME").orElse("."), ".cache"));
@@ -235,9 +242,22 @@ final class Compilation {
     }
 
     private PackageIndex simple(String url, IndexOptions options) throws IndexException {
+        SimpleIndex index = SimpleIndex.create(indexUri(ctx, url), options);
+        indexUrlById.put(index.id(), url);
+        simpleIndexes.add(index);
+        return index;
+    }
+
+    /**
+     * The URI of a simple index given as an http(s) URL, a {@code file:} URL (relative ones against the working
+     * directory) or a directory holding a static simple index.
+     *
+     * @throws UsageException when it is none of these
+     */
+    static URI indexUri(Context ctx, String url) {
         String u = url;
         if (u.startsWith("file:")) {
-            u = absoluteFileUrl(u);
+            u = absoluteFileUrl(ctx, u);
         } else if (!u.contains("://")) {
             Path p = ctx.path(u);
             if (!Files.isDirectory(p)) {
@@ -245,20 +265,15 @@ final class Compilation {
             }
             u = p.toAbsolutePath().normalize().toUri().toString();
         }
-        URI uri;
         try {
-            uri = URI.create(u);
+            return URI.create(u);
         } catch (IllegalArgumentException e) {
             throw new UsageException("Invalid index URL `" + url + "`: " + e.getMessage(), e);
         }
-        SimpleIndex index = SimpleIndex.create(uri, options);
-        indexUrlById.put(index.id(), url);
-        simpleIndexes.add(index);
-        return index;
     }
 
     /** {@code file:relative/dir} becomes an absolute {@code file:} URL against the working directory. */
-    private String absoluteFileUrl(String u) {
+    private static String absoluteFileUrl(Context ctx, String u) {
         String rest = u.substring("file:".length());
         if (rest.startsWith("/")) {
             return u;
@@ -282,8 +297,8 @@ final class Compilation {
                 .withStrategy(strategy(o.resolution))
                 .withPrereleases(inputs.pre && o.prerelease.equals("if-necessary-or-explicit") ? PrereleasePolicy.ALLOW
                         : prerelease(o.prerelease));
-        dev.pinwheel.resolve.Target t = new dev.pinwheel.resolve.Target(target.environment(), target.tags(), target.pythonFull());
-        ResolutionRequest request = ResolutionRequest.of(inputs.requirements.stream().map(InputRequirement::requirement).toList(), t)
+        ResolutionRequest request = ResolutionRequest.of(inputs.requirements.stream().map(InputRequirement::requirement).toList(),
+                target.resolved())
                 .withConstraints(inputs.constraints.stream().map(InputRequirement::requirement).toList())
                 .withOverrides(inputs.overrides.stream().map(InputRequirement::requirement).toList());
         if (!o.upgrade && !existing.isEmpty()) {
@@ -405,8 +420,8 @@ final class Compilation {
 
     // --------------------------------------------------------------------------------------------- the lock
 
-    /** The lock the writers print, from {@code resolution}. */
-    Lock lock(Resolution resolution, String command) {
+    /** The report (and its lock) the writers print, from {@code resolution}. */
+    Report report(Resolution resolution, String command) {
         Map<Requirement, List<String>> rootLabels = new HashMap<>();
         for (InputRequirement r : inputs.requirements) {
             rootLabels.computeIfAbsent(r.requirement(), k -> new ArrayList<>()).add(r.via());
@@ -415,32 +430,21 @@ final class Compilation {
         for (InputRequirement r : inputs.constraints) {
             constraintLabels.computeIfAbsent(r.requirement().name().normalized(), k -> new ArrayList<>()).add(r.via());
         }
-        List<Lock.Edge> edges = new ArrayList<>();
-        Map<String, List<String>> via = new HashMap<>();
-        for (ResolvedDependency d : resolution.dependencies()) {
-            List<String> froms = d.from().isPresent() ? List.of(d.from().get().normalized())
-                    : rootLabels.getOrDefault(d.requirement(), List.of("command line"));
-            for (String from : froms) {
-                edges.add(new Lock.Edge(from, d.to(), d.requirement().toString()));
-                if (!from.equals(d.to().normalized())) {
-                    via.computeIfAbsent(d.to().normalized(), k -> new ArrayList<>()).add(from);
-                }
-            }
+        boolean noIndex = o.noIndex || inputs.noIndex;
+        List<String> extra = new ArrayList<>();
+        if (!noIndex) {
+            extra.addAll(inputs.extraIndexUrls);
+            extra.addAll(o.extraIndexUrls);
         }
-        List<Lock.Package> packages = new ArrayList<>();
-        for (ResolvedPackage p : resolution.packages()) {
-            List<String> v = new ArrayList<>(via.getOrDefault(p.name().normalized(), List.of()));
-            v.addAll(constraintLabels.getOrDefault(p.name().normalized(), List.of()));
-            List<Lock.File> files = new ArrayList<>();
-            Optional<String> index = Optional.empty();
-            for (DistributionFile f : allowedByInputHashes(p)) {
-                files.add(new Lock.File(f.name(), f.url(), f.filename() instanceof WheelFilename, f.hashes(), size(f), f.uploadTime()));
-                if (index.isEmpty()) {
-                    index = Optional.ofNullable(indexUrlById.get(f.indexId()));
-                }
-            }
-            packages.add(new Lock.Package(p.name(), p.version(), p.extras(), files, index, marker(p, resolution), v));
-        }
+        LockSources sources = new LockSources(noIndex, noIndex ? Optional.empty() : Optional.of(primaryIndexUrl()), extra,
+                findLinks());
+        Lock lock = LockBuilder.of(resolution, target.resolved(), r -> rootLabels.getOrDefault(r, List.of("command line")))
+                .constraintLabels(n -> constraintLabels.getOrDefault(n.normalized(), List.of()))
+                .files(this::allowedByInputHashes)
+                .file(f -> LockedFile.of(f).withSize(size(f)))
+                .indexUrls(id -> Optional.ofNullable(indexUrlById.get(id)))
+                .sources(sources)
+                .build();
         ResolutionStatistics s = resolution.statistics();
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("packages", (long) resolution.packages().size());
@@ -452,41 +456,7 @@ final class Compilation {
         stats.put("solver-calls", (long) s.solverCalls());
         stats.put("conflicts", s.conflicts());
         stats.put("time-ms", s.time().toMillis());
-        boolean noIndex = o.noIndex || inputs.noIndex;
-        String primary = primaryIndexUrl();
-        Optional<String> indexLine = noIndex ? Optional.empty() : primary.equals(CompileOptions.PYPI) ? Optional.empty() : Optional.of(primary);
-        List<String> extra = new ArrayList<>();
-        if (!noIndex) {
-            extra.addAll(inputs.extraIndexUrls);
-            extra.addAll(o.extraIndexUrls);
-        }
-        return new Lock(command, target, inputs.files, packages, edges, stats, noIndex, indexLine, extra, findLinks());
-    }
-
-    /**
-     * The marker printed with a pin, as pip-compile keeps it: when only root requirements ask for the package and
-     * every one of them has a marker, their markers (joined with {@code or}); otherwise none. The lock is for one
-     * target, so every marker printed is true there; it tells the reader why the pin is conditional.
-     */
-    private static Optional<String> marker(ResolvedPackage p, Resolution resolution) {
-        List<String> markers = new ArrayList<>();
-        for (ResolvedDependency d : resolution.dependencies()) {
-            if (!d.to().equals(p.name())) {
-                continue;
-            }
-            if (d.from().isPresent() || d.requirement().marker().isEmpty()) {
-                return Optional.empty();
-            }
-            String m = d.requirement().marker().get().toString();
-            if (!markers.contains(m)) {
-                markers.add(m);
-            }
-        }
-        if (markers.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(markers.size() == 1 ? markers.get(0)
-                : String.join(" or ", markers.stream().map(m -> "(" + m + ")").toList()));
+        return new Report(command, target, inputs.files, lock, stats);
     }
 
     /**

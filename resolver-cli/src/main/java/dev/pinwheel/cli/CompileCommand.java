@@ -1,7 +1,10 @@
 package dev.pinwheel.cli;
 
+
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
+import dev.pinwheel.lock.Pylock;
+import dev.pinwheel.lock.RequirementsTxt;
 import dev.pinwheel.name.PackageName;
 import dev.pinwheel.resolve.IndexUnavailableException;
 import dev.pinwheel.resolve.Resolution;
@@ -55,13 +58,13 @@ final class CompileCommand implements Callable<Integer> {
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
         }
-        Lock lock = c.lock(outcome.resolution(), Compilation.command(ctx.args()));
+        Report report = c.report(outcome.resolution(), Compilation.command(ctx.args()));
         String format = c.format();
         boolean hashes = options.generateHashes;
         String text = switch (format) {
-            case "pylock" -> PylockWriter.write(lock);
-            case "json" -> JsonReportWriter.write(lock);
-            default -> RequirementsTxtWriter.write(lock, hashes, !options.noHeader);
+            case "pylock" -> Pylock.render(report.lock(), report.pylockHeader());
+            case "json" -> JsonReportWriter.write(report);
+            default -> RequirementsTxt.render(report.lock(), hashes, options.noHeader ? List.of() : report.requirementsHeader());
         };
         if (options.outputFile != null) {
             Path out = ctx.path(options.outputFile);

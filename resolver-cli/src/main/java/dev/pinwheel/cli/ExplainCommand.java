@@ -1,5 +1,9 @@
 package dev.pinwheel.cli;
 
+import dev.pinwheel.lock.Lock;
+import dev.pinwheel.lock.LockedDependency;
+import dev.pinwheel.lock.LockedPackage;
+
 import dev.pinwheel.name.PackageName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +54,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         if (outcome.status() != ExitCode.OK) {
             return outcome.status();
         }
-        Lock lock = c.lock(outcome.resolution(), Compilation.command(ctx.args()));
+        Lock lock = c.report(outcome.resolution(), Compilation.command(ctx.args())).lock();
         ctx.out().print(explain(lock, target));
         ctx.out().flush();
         return lock.packages().stream().anyMatch(p -> p.name().equals(target)) ? ExitCode.OK : ExitCode.USAGE;
@@ -58,18 +62,18 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
 
     /** The chains from inputs to {@code name}, one per line, as text. */
     static String explain(Lock lock, PackageName name) {
-        Map<String, Lock.Package> byName = new java.util.HashMap<>();
+        Map<String, LockedPackage> byName = new java.util.HashMap<>();
         lock.packages().forEach(p -> byName.put(p.name().normalized(), p));
-        Lock.Package p = byName.get(name.normalized());
+        LockedPackage p = byName.get(name.normalized());
         if (p == null) {
             return name.normalized() + " is not in the resolution\n";
         }
         StringBuilder out = new StringBuilder(pin(p)).append(" is in the resolution because:\n");
-        List<List<Lock.Edge>> chains = new ArrayList<>();
+        List<List<LockedDependency>> chains = new ArrayList<>();
         walk(lock, name.normalized(), new ArrayDeque<>(), new ArrayList<>(), chains);
-        for (List<Lock.Edge> chain : chains) {
+        for (List<LockedDependency> chain : chains) {
             for (int i = 0; i < chain.size(); i++) {
-                Lock.Edge e = chain.get(i);
+                LockedDependency e = chain.get(i);
                 out.append(i == 0 ? "  " + e.from() : "    " + pin(byName.get(e.from())))
                         .append(" requires ").append(e.requirement()).append('\n');
             }
@@ -80,21 +84,21 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         return out.toString();
     }
 
-    private static String pin(Lock.Package p) {
+    private static String pin(LockedPackage p) {
         return p.name().normalized() + "==" + p.version();
     }
 
     /** Depth-first from {@code to} back to the inputs; {@code path} holds the nodes on the way, to stop cycles. */
-    private static void walk(Lock lock, String to, Deque<String> path, List<Lock.Edge> suffix, List<List<Lock.Edge>> out) {
+    private static void walk(Lock lock, String to, Deque<String> path, List<LockedDependency> suffix, List<List<LockedDependency>> out) {
         if (out.size() >= MAX_CHAINS) {
             return;
         }
         path.push(to);
-        for (Lock.Edge e : lock.edges()) {
+        for (LockedDependency e : lock.dependencies()) {
             if (!e.to().normalized().equals(to) || path.contains(e.from())) {
                 continue;
             }
-            List<Lock.Edge> chain = new ArrayList<>();
+            List<LockedDependency> chain = new ArrayList<>();
             chain.add(e);
             chain.addAll(suffix);
             boolean isPackage = lock.packages().stream().anyMatch(p -> p.name().normalized().equals(e.from()));

@@ -1,5 +1,10 @@
 package dev.pinwheel.cli;
 
+import dev.pinwheel.lock.Lock;
+import dev.pinwheel.lock.LockedDependency;
+import dev.pinwheel.lock.LockedFile;
+import dev.pinwheel.lock.LockedPackage;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -18,28 +23,29 @@ final class JsonReportWriter {
     private JsonReportWriter() {
     }
 
-    static String write(Lock lock) {
+    static String write(Report report) {
+        Lock lock = report.lock();
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("version", 1);
         root.put("created-by", "pinwheel");
-        root.put("command", lock.command());
+        root.put("command", report.command());
         ArrayNode inputs = root.putArray("inputs");
-        lock.inputs().forEach(inputs::add);
+        report.inputs().forEach(inputs::add);
         ObjectNode target = root.putObject("target");
-        target.put("python-version", lock.target().pythonVersion());
-        target.put("python-platform", lock.target().platform().name());
+        target.put("python-version", report.target().pythonVersion());
+        target.put("python-platform", report.target().platform().name());
         ObjectNode markers = target.putObject("markers");
-        lock.target().environment().asMap().forEach(markers::put);
+        report.target().environment().asMap().forEach(markers::put);
         ArrayNode tags = target.putArray("tags");
-        lock.target().tags().tags().stream().limit(5).forEach(t -> tags.add(t.toString()));
-        target.put("tag-count", lock.target().tags().size());
+        report.target().tags().tags().stream().limit(5).forEach(t -> tags.add(t.toString()));
+        target.put("tag-count", report.target().tags().size());
         ArrayNode indexes = root.putArray("indexes");
-        lock.indexUrl().ifPresent(indexes::add);
-        lock.extraIndexUrls().forEach(indexes::add);
-        lock.findLinks().forEach(indexes::add);
+        lock.sources().indexUrl().ifPresent(indexes::add);
+        lock.sources().extraIndexUrls().forEach(indexes::add);
+        lock.sources().findLinks().forEach(indexes::add);
         ArrayNode pins = root.putArray("packages");
-        for (Lock.Package p : lock.packages()) {
+        for (LockedPackage p : lock.packages()) {
             ObjectNode n = pins.addObject();
             n.put("name", p.name().normalized());
             n.put("version", p.version().toString());
@@ -50,7 +56,7 @@ final class JsonReportWriter {
             ArrayNode via = n.putArray("via");
             p.via().forEach(via::add);
             ArrayNode files = n.putArray("files");
-            for (Lock.File f : p.files()) {
+            for (LockedFile f : p.files()) {
                 ObjectNode fn = files.addObject();
                 fn.put("name", f.filename());
                 fn.put("kind", f.wheel() ? "wheel" : "sdist");
@@ -64,14 +70,14 @@ final class JsonReportWriter {
             }
         }
         ArrayNode edges = root.putArray("edges");
-        for (Lock.Edge e : lock.edges()) {
+        for (LockedDependency e : lock.dependencies()) {
             ObjectNode en = edges.addObject();
             en.put("from", e.from());
             en.put("to", e.to().normalized());
             en.put("requirement", e.requirement());
         }
         ObjectNode stats = root.putObject("statistics");
-        for (Map.Entry<String, Long> s : lock.statistics().entrySet()) {
+        for (Map.Entry<String, Long> s : report.statistics().entrySet()) {
             stats.put(s.getKey(), s.getValue());
         }
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()

@@ -27,7 +27,7 @@ public final class Pinwheel implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: expected `compile` or `explain`");
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: expected `compile`, `explain` or `serve`");
     }
 
     /** Runs the command line in {@code context} and returns the exit status. */
@@ -35,6 +35,7 @@ public final class Pinwheel implements Runnable {
         CommandLine cl = new CommandLine(new Pinwheel(context));
         cl.addSubcommand("compile", new CompileCommand(context));
         cl.addSubcommand("explain", new ExplainCommand(context));
+        cl.addSubcommand("serve", new ServeCommand(context));
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

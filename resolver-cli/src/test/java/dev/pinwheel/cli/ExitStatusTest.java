@@ -63,7 +63,7 @@ class ExitStatusTest {
     void missingCommand_isUsageError() {
         Cli.Result r = Cli.run();
         assertEquals(2, r.status());
-        assertTrue(r.err().startsWith("error: Missing command: expected `compile` or `explain`"), r.err());
+        assertTrue(r.err().startsWith("error: Missing command: expected `compile`, `explain` or `serve`"), r.err());
     }
 
     @Test

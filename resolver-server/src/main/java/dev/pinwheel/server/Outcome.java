@@ -1,5 +1,7 @@
 package dev.pinwheel.server;
 
+import dev.pinwheel.lock.Lock;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,14 @@ sealed interface Outcome permits Outcome.Resolved, Outcome.Unsatisfiable, Outcom
      * @param pins  one per project, sorted by normalised name
      * @param edges the dependency edges, sorted
      * @param key   the environment key: a digest of the target and the pinned set
+     * @param lock  the same pins as a lock, for {@code /v1/lock} (built as {@code pinwheel compile} builds its own)
      */
-    record Resolved(List<Pin> pins, List<Edge> edges, String key) implements Outcome {
+    record Resolved(List<Pin> pins, List<Edge> edges, String key, Lock lock) implements Outcome {
         public Resolved {
             pins = List.copyOf(pins);
             edges = List.copyOf(edges);
             Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(lock, "lock");
         }
     }
 

@@ -77,7 +77,7 @@ public final class PinwheelServer implements AutoCloseable {
         this.indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexes));
         this.indexUrls = Map.copyOf(b.indexUrls);
         this.defaultIndex = b.defaultIndex == null ? b.indexes.keySet().iterator().next() : b.defaultIndex;
-        this.engine = b.engine == null ? new ResolverEngine(b.parallelism) : b.engine;
+        this.engine = b.engine == null ? new ResolverEngine(b.parallelism, b.indexUrls) : b.engine;
         this.parallelism = b.parallelism;
     }
 
@@ -107,7 +107,7 @@ public final class PinwheelServer implements AutoCloseable {
                     config);
             holder[0] = service;
             api = new HttpApi(config, new RequestParser(indexes.keySet(), defaultIndex, config), service,
-                    new AnswerRenderer(), new LockWriter(indexUrls), metrics, cache);
+                    new AnswerRenderer(), metrics, cache);
             jdkHttpServerSettings();
             try {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()),

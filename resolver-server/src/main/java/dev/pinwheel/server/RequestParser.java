@@ -62,7 +62,6 @@ final class RequestParser {
 
     private static final Set<String> MEMBERS = Set.of("requirements", "constraints", "overrides", "python_version",
             "python_platform", "environment", "tags", "index", "resolution", "prerelease", "exclude_newer", "format");
-    private static final Pattern PYTHON_VERSION = Pattern.compile("(3)\\.(\\d{1,2})(?:\\.(\\d{1,3}))?");
     private static final Map<String, PrereleasePolicy> PRERELEASE = Map.of(
             "if-necessary-or-explicit", PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT,
             "allow", PrereleasePolicy.ALLOW,
@@ -333,11 +332,6 @@ final class RequestParser {
             return explicitTarget(root);
         }
         String pythonVersion = optionalText(root, "python_version").orElse(DEFAULT_PYTHON_VERSION);
-        Matcher m = PYTHON_VERSION.matcher(pythonVersion);
-        if (!m.matches()) {
-            throw ProblemException.invalid("/python_version", "Expected a CPython 3 version such as `3.12` or `3.12.4`, "
-                    + "found `" + shorten(pythonVersion) + "`");
-        }
         String platformName = optionalText(root, "python_platform").orElse(DEFAULT_PLATFORM);
         PythonPlatform platform;
         try {
@@ -345,7 +339,12 @@ final class RequestParser {
         } catch (InvalidPlatformException e) {
             throw ProblemException.invalid("/python_platform", e.getMessage());
         }
-        return TargetSpec.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), pythonVersion, platform);
+        try {
+            return TargetSpec.of(pythonVersion, platform);
+        } catch (InvalidVersionException e) {
+            throw ProblemException.invalid("/python_version", "Expected a CPython 3 version such as `3.12` or `3.12.4`, "
+                    + "found `" + shorten(pythonVersion) + "`");
+        }
     }
 
     private TargetSpec explicitTarget(JsonNode root) throws ProblemException {

@@ -3,6 +3,11 @@ package dev.pinwheel.server;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
+import dev.pinwheel.lock.Lock;
+import dev.pinwheel.lock.LockBuilder;
+import dev.pinwheel.lock.LockSources;
+import dev.pinwheel.name.PackageName;
+import dev.pinwheel.requirement.Requirement;
 import dev.pinwheel.resolve.Explanation;
 import dev.pinwheel.resolve.IndexUnavailableException;
 import dev.pinwheel.resolve.PackageSelection;
@@ -16,9 +21,9 @@ import dev.pinwheel.resolve.ResolvedDependency;
 import dev.pinwheel.resolve.ResolvedPackage;
 import dev.pinwheel.resolve.Resolver;
 import dev.pinwheel.resolve.ResolverOptions;
-import dev.pinwheel.resolve.Target;
 import dev.pinwheel.resolve.UnsatisfiableException;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -26,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The engine backed by Pinwheel's {@link Resolver}: one resolver per resolution, over the recording view of the
@@ -33,10 +41,25 @@ import java.util.Map;
  * Thread-safe.
  */
 final class ResolverEngine implements ResolutionEngine {
-    private final int parallelism;
+    /**
+     * The {@code # via} label of the request's root requirements in lock files, as {@code -r requirements.in} names
+     * a requirements file: a lock from the server equals what {@code pinwheel compile} writes for the same
+     * requirements in a file named {@code request}, header aside.
+     */
+    static final String REQUEST_LABEL = "-r request";
+    /** The {@code # via} label of pins named by the request's constraints ({@code -c constraints.txt} in the CLI). */
+    static final String CONSTRAINT_LABEL = "-c request";
 
-    ResolverEngine(int parallelism) {
+    private final int parallelism;
+    private final Map<String, URI> indexUrls;
+
+    /**
+     * @param parallelism parallel index reads per resolution
+     * @param indexUrls   the public URL of each configured index that has one, named in lock files
+     */
+    ResolverEngine(int parallelism, Map<String, URI> indexUrls) {
         this.parallelism = parallelism;
+        this.indexUrls = Map.copyOf(indexUrls);
     }
 
     @Override
@@ -46,9 +69,8 @@ final class ResolverEngine implements ResolutionEngine {
                 .withPrereleases(input.prereleases())
                 .withConflictBudget(conflictBudget)
                 .withParallelism(parallelism);
-        Target target = new Target(input.target().environment(), input.target().tags(), input.target().python());
         ResolutionRequest request = new ResolutionRequest(input.requirements(), input.constraints(), input.overrides(),
-                target, Map.of(), PackageSelection.NONE, input.excludeNewer());
+                input.target().target(), Map.of(), PackageSelection.NONE, input.excludeNewer());
         Resolution resolution;
         try {
             resolution = Resolver.create(index, options).resolve(request);
@@ -67,14 +89,14 @@ final class ResolverEngine implements ResolutionEngine {
         } catch (ResolutionException e) {
             throw ProblemException.of(500, "resolution-failed", "Resolution failed", e.getMessage(), Map.of());
         }
-        return resolved(input, resolution);
+        return resolved(input, resolution, Optional.ofNullable(indexUrls.get(input.index())).map(URI::toString));
     }
 
     private static ResolutionStrategy strategy(String name) {
         return ResolutionStrategy.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    static Outcome.Resolved resolved(ResolveInput input, Resolution resolution) {
+    static Outcome.Resolved resolved(ResolveInput input, Resolution resolution, Optional<String> indexUrl) {
         List<Outcome.Pin> pins = new ArrayList<>();
         for (ResolvedPackage p : resolution.packages()) {
             List<Outcome.FileInfo> files = new ArrayList<>();
@@ -97,7 +119,13 @@ final class ResolverEngine implements ResolutionEngine {
                 .thenComparing(e -> e.fromExtra().orElse(""))
                 .thenComparing(Outcome.Edge::to)
                 .thenComparing(Outcome.Edge::requirement));
-        return new Outcome.Resolved(pins, edges, EnvironmentKey.of(input.target(), pins));
+        Set<PackageName> constrained = input.constraints().stream().map(Requirement::name).collect(Collectors.toSet());
+        Lock lock = LockBuilder.of(resolution, input.target().target(), r -> List.of(REQUEST_LABEL))
+                .constraintLabels(n -> constrained.contains(n) ? List.of(CONSTRAINT_LABEL) : List.of())
+                .indexUrls(id -> indexUrl)
+                .sources(indexUrl.map(LockSources::index).orElse(LockSources.DEFAULT))
+                .build();
+        return new Outcome.Resolved(pins, edges, EnvironmentKey.of(input.target(), pins), lock);
     }
 
     private static Outcome.FileInfo file(DistributionFile f) {

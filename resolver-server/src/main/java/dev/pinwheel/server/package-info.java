@@ -4,8 +4,8 @@
  * answers by the canonical form of the request and the state of the index pages they were resolved from.
  *
  * <p>The public API is {@link dev.pinwheel.server.PinwheelServer} (built from named
- * {@link dev.pinwheel.index.PackageIndex}es and a {@link dev.pinwheel.server.ServerConfig}) and the launcher
- * {@link dev.pinwheel.server.ServerMain}; everything else is package-private. JSON goes through Jackson, HTTP
+ * {@link dev.pinwheel.index.PackageIndex}es and a {@link dev.pinwheel.server.ServerConfig}); everything else is
+ * package-private. The command line's {@code pinwheel serve} starts it. JSON goes through Jackson, HTTP
  * through the JDK's {@code com.sun.net.httpserver}; neither appears in the API.
  *
  * <p>How a request is answered:
@@ -19,5 +19,10 @@
  *       one of the bounded slots, runs one {@link dev.pinwheel.resolve.Resolver} over a view of the index that
  *       records every page read, and its answer is rendered once (deterministic bytes, hence stable ETags).</li>
  * </ol>
+ *
+ * <p>Lock files ({@code /v1/lock}) are built and rendered by {@link dev.pinwheel.lock} exactly as
+ * {@code pinwheel compile} does, so they equal what the command writes for the same requirements, header aside;
+ * the request's root requirements are labelled {@code -r request} in {@code # via} lines, its constraints
+ * {@code -c request}, as if they had been read from a requirements file named {@code request}.
  */
 package dev.pinwheel.server;

@@ -63,8 +63,8 @@ class RequestParserTest {
     void explicitTarget_takesEnvironmentAndTagsAsGiven() throws Exception {
         ResolveInput in = parse("{\"requirements\": [\"six\"], \"environment\": {\"python_full_version\": \"3.11.4\", "
                 + "\"sys_platform\": \"linux\"}, \"tags\": [\"cp311-cp311-linux_x86_64\", \"py3-none-any\", \"py3-none-any\"]}");
-        assertEquals("3.11.4", in.target().python().toString());
-        assertEquals(2, in.target().tags().size());
+        assertEquals("3.11.4", in.target().target().python().toString());
+        assertEquals(2, in.target().target().tags().size());
         assertEquals("{\"environment\":{\"python_full_version\":\"3.11.4\",\"sys_platform\":\"linux\"},"
                 + "\"tags\":[\"cp311-cp311-linux_x86_64\",\"py3-none-any\"]}",
                 in.canonicalJson().replaceAll(".*\"target\":(\\{.*?\\]\\}).*", "$1"));

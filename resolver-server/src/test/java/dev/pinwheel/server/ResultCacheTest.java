@@ -1,5 +1,9 @@
 package dev.pinwheel.server;
 
+import dev.pinwheel.lock.Lock;
+import dev.pinwheel.lock.LockSources;
+import dev.pinwheel.resolve.Target;
+import dev.pinwheel.tags.PythonPlatform;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +17,8 @@ class ResultCacheTest {
     static final long S = 1_000_000_000L;
 
     static CachedAnswer answer(String digest, long created) {
-        Outcome.Resolved r = new Outcome.Resolved(List.of(), List.of(), "sha256:x");
+        Outcome.Resolved r = new Outcome.Resolved(List.of(), List.of(), "sha256:x",
+                new Lock(Target.of("3.12", PythonPlatform.parse("linux")), List.of(), List.of(), LockSources.DEFAULT));
         return new CachedAnswer(digest, r, List.of(), 200, "application/json", new byte[0], "\"e\"", created, created);
     }
 

@@ -249,7 +249,7 @@ class ServerLimitsTest {
                 }
                 throw new IllegalStateException("solver state corrupted");
             }
-            return new ResolverEngine(1).resolve(input, idx, budget);
+            return new ResolverEngine(1, java.util.Map.of()).resolve(input, idx, budget);
         };
         simple = SimpleIndex.builder(index.url()).id("loopback")
                 .options(IndexOptions.defaults().withoutCache().withRetries(0)).build();
