@@ -106,7 +106,7 @@ public final class Specifier {
     private final Version low;
     /** Upper bound (exclusive) where the operator has one. */
     private final Version high;
-    private final String canonical;
+    private String canonical; // computed on first use; a benign race (String is immutable)
 
     private Specifier(Operator operator, String versionText, boolean wildcard, Version version) {
         this.operator = operator;
@@ -142,12 +142,6 @@ public final class Specifier {
         }
         this.low = lo;
         this.high = hi;
-        if (operator == Operator.ARBITRARY || wildcard) {
-            this.canonical = operator.symbol() + versionText;
-        } else {
-            this.canonical = operator.symbol()
-                    + (operator == Operator.COMPATIBLE ? version.toString() : version.toStringTrimmed());
-        }
     }
 
     /**
@@ -179,6 +173,10 @@ public final class Specifier {
 
     /** Parses {@code input[from, to)}; errors point into the whole {@code input}. */
     static Specifier parse(String input, int from, int to) {
+        Specifier fast = parseFast(input, from, to);
+        if (fast != null) {
+            return fast;
+        }
         if (!GRAMMAR.matcher(input).region(from, to).matches()) {
             throw diagnose(input, from, to);
         }
@@ -205,6 +203,64 @@ public final class Specifier {
         if (version == null) {
             // The specifier pattern accepted what the version pattern rejects (packaging would fail later)
             throw new InvalidSpecifierException((String) error[0], input, (Integer) error[1], (Integer) error[2]);
+        }
+        return new Specifier(op, versionText, wildcard, version);
+    }
+
+    /** Whether packaging's specifier pattern accepts {@code text} (for tests of the fast path). */
+    static boolean matchesGrammar(String text) {
+        return GRAMMAR.matcher(text).matches();
+    }
+
+    /**
+     * Parses the common shapes without the regular expression, or returns null to let {@link #GRAMMAR} decide.
+     * Whatever this accepts, the grammar accepts too: the version matcher's possessive language is contained in
+     * the grammar's backtracking one, and the operator's restrictions (wildcards, local labels, two release
+     * numbers under {@code ~=}, ASCII only) are checked here.
+     */
+    static Specifier parseFast(String input, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Version.isPythonSpace(input.charAt(a))) {
+            a++;
+        }
+        while (b > a && Version.isPythonSpace(input.charAt(b - 1))) {
+            b--;
+        }
+        Operator op = a < b ? operatorAt(input, a, b) : null;
+        if (op == null) {
+            return null;
+        }
+        int v = a + op.symbol().length();
+        while (v < b && Version.isPythonSpace(input.charAt(v))) {
+            v++;
+        }
+        for (int k = v; k < b; k++) {
+            char c = input.charAt(k);
+            if (c >= 0x7f || c <= ' ' || Version.isPythonSpace(c) || (op == Operator.ARBITRARY && (c == ';' || c == ')'))) {
+                return null;
+            }
+        }
+        String versionText = input.substring(v, b);
+        if (op == Operator.ARBITRARY) {
+            return new Specifier(op, versionText, false, Version.tryParse(versionText).orElse(null));
+        }
+        boolean wildcard = versionText.endsWith(".*");
+        if (wildcard && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+            return null;
+        }
+        Version version = Version.parseRegion(input, v, wildcard ? b - 2 : b, null);
+        if (version == null) {
+            return null;
+        }
+        if (wildcard && (version.hasLocal() || version.isPrerelease() || version.isPostrelease())) {
+            return null;
+        }
+        if (version.hasLocal() && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
+            return null;
+        }
+        if (op == Operator.COMPATIBLE && version.releaseSize() < 2) {
+            return null;
         }
         return new Specifier(op, versionText, wildcard, version);
     }
@@ -424,18 +480,28 @@ public final class Specifier {
 
     /** Key for equality and ordering in sets. */
     String canonical() {
-        return canonical;
+        String c = canonical;
+        if (c == null) {
+            if (operator == Operator.ARBITRARY || wildcard) {
+                c = operator.symbol() + versionText;
+            } else {
+                c = operator.symbol()
+                        + (operator == Operator.COMPATIBLE ? version.toString() : version.toStringTrimmed());
+            }
+            canonical = c;
+        }
+        return c;
     }
 
     /** Equal when the operators are and the versions are after normalisation (see the class comment). */
     @Override
     public boolean equals(Object o) {
-        return o == this || (o instanceof Specifier && ((Specifier) o).canonical.equals(canonical));
+        return o == this || (o instanceof Specifier && ((Specifier) o).canonical().equals(canonical()));
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return canonical().hashCode();
     }
 
     /** The operator and the version as written, without whitespace: {@code >=1.0}. */

@@ -39,24 +39,33 @@ public final class SpecifierSet {
     public static final SpecifierSet ANY = new SpecifierSet(new Specifier[0]);
 
     private final Specifier[] specs;
-    private final List<Specifier> canonical;
+    private List<Specifier> canonical;
     private final boolean namesPrerelease;
     private int hash;
 
     private SpecifierSet(Specifier[] specs) {
         this.specs = specs;
-        Map<String, Specifier> unique = new LinkedHashMap<>();
-        Specifier[] sorted = specs.clone();
-        Arrays.sort(sorted, Comparator.comparing(Specifier::toString));
-        for (Specifier s : sorted) {
-            unique.putIfAbsent(s.canonical(), s);
-        }
-        this.canonical = List.copyOf(unique.values());
         boolean names = false;
         for (Specifier s : specs) {
             names |= s.namesPrerelease();
         }
         this.namesPrerelease = names;
+    }
+
+    /** Sorted by string, duplicates removed; computed on first use (a benign race on an immutable list). */
+    private List<Specifier> canonical() {
+        List<Specifier> c = canonical;
+        if (c == null) {
+            Map<String, Specifier> unique = new LinkedHashMap<>();
+            Specifier[] sorted = specs.clone();
+            Arrays.sort(sorted, Comparator.comparing(Specifier::toString));
+            for (Specifier s : sorted) {
+                unique.putIfAbsent(s.canonical(), s);
+            }
+            c = List.copyOf(unique.values());
+            canonical = c;
+        }
+        return c;
     }
 
     /**
@@ -318,15 +327,14 @@ public final class SpecifierSet {
         if (!(o instanceof SpecifierSet)) {
             return false;
         }
-        List<Specifier> other = ((SpecifierSet) o).canonical;
-        return canonical.equals(other);
+        return canonical().equals(((SpecifierSet) o).canonical());
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = canonical.hashCode();
+            h = canonical().hashCode();
             hash = h;
         }
         return h;
@@ -338,6 +346,6 @@ public final class SpecifierSet {
      */
     @Override
     public String toString() {
-        return canonical.stream().map(Specifier::toString).collect(Collectors.joining(","));
+        return canonical().stream().map(Specifier::toString).collect(Collectors.joining(","));
     }
 }

@@ -292,7 +292,11 @@ public final class Version implements Comparable<Version> {
         return big == null ? release[index] : big[B_RELEASE + index].longValueExact();
     }
 
-    /** The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number). */
+    /**
+     * The pre-release segment, if any ({@code a}, {@code b} or {@code rc} and a number).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public Optional<PreRelease> pre() {
         if (preKind == null) {
             return Optional.empty();
@@ -300,13 +304,21 @@ public final class Version implements Comparable<Version> {
         return Optional.of(new PreRelease(preKind, big == null ? preNum : big[B_PRE].longValueExact()));
     }
 
-    /** The post-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The post-release number, if any ({@code 1.0-1} has post-release 1).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong post() {
         BigInteger b = postBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
     }
 
-    /** The dev-release number, if any. @throws ArithmeticException if it does not fit a {@code long} */
+    /**
+     * The dev-release number, if any ({@code 1.0.dev} has dev-release 0).
+     *
+     * @throws ArithmeticException if the number does not fit a {@code long}
+     */
     public OptionalLong dev() {
         BigInteger b = devBig();
         return b == null ? OptionalLong.empty() : OptionalLong.of(b.longValueExact());
@@ -391,6 +403,9 @@ public final class Version implements Comparable<Version> {
 
     /** {@code epoch!release.dev0} of this version's release (pre, post, dev and local dropped). */
     Version releaseDev0() {
+        if (big == null) {
+            return new Version(epoch, release, null, 0, -1, 0, null, null);
+        }
         return rebuild(epochBig(), release(), Optional.empty(), null, BigInteger.ZERO, Optional.empty());
     }
 
@@ -399,6 +414,11 @@ public final class Version implements Comparable<Version> {
      * last remaining number incremented, and {@code .dev0}: {@code 1.4.2} with drop 1 is {@code 1.5.dev0}.
      */
     Version nextPrefixDev0(int drop) {
+        if (big == null && release[release.length - drop - 1] < Long.MAX_VALUE - 1) {
+            long[] r = Arrays.copyOf(release, release.length - drop);
+            r[r.length - 1]++;
+            return new Version(epoch, r, null, 0, -1, 0, null, null);
+        }
         List<BigInteger> r = new ArrayList<>(release().subList(0, releaseSize() - drop));
         r.set(r.size() - 1, r.get(r.size() - 1).add(BigInteger.ONE));
         return rebuild(epochBig(), r, Optional.empty(), null, BigInteger.ZERO, Optional.empty());
@@ -406,17 +426,26 @@ public final class Version implements Comparable<Version> {
 
     /** This version with the dev number incremented (it must have one), without local. */
     Version nextDev() {
+        if (big == null && dev < Long.MAX_VALUE - 1) {
+            return new Version(epoch, release, preKind, preNum, post, dev + 1, null, null);
+        }
         return rebuild(epochBig(), release(), pre(), postBig(), devBig().add(BigInteger.ONE), Optional.empty());
     }
 
     /** This version with the post number incremented and {@code .dev0} (it must have a post), without local. */
     Version nextPostDev0() {
+        if (big == null && post < Long.MAX_VALUE - 1) {
+            return new Version(epoch, release, preKind, preNum, post + 1, 0, null, null);
+        }
         return rebuild(epochBig(), release(), pre(), postBig().add(BigInteger.ONE), BigInteger.ZERO,
                 Optional.empty());
     }
 
     /** This version with {@code .dev0} set (replacing any dev number), without local. */
     Version withDev0() {
+        if (big == null) {
+            return new Version(epoch, release, preKind, preNum, post, 0, null, null);
+        }
         return rebuild(epochBig(), release(), pre(), postBig(), BigInteger.ZERO, Optional.empty());
     }
 
