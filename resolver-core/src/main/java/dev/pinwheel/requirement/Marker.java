@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A PEP 508 environment marker, such as {@code python_version >= "3.8" and sys_platform == "linux"},
- * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}).
+ * with the parsing, evaluation and string form of packaging 26 ({@code packaging.markers.Marker}; checked
+ * against packaging 26.4).
  *
  * <p>A marker is a {@link Comparison}, a {@link Compound} of comparisons and parenthesised compounds
  * joined by {@code and}/{@code or} ({@code and} binds tighter), or {@link #ALWAYS} (no marker at all).
@@ -35,7 +36,14 @@ import java.util.Set;
  * m.evaluate(env, Set.of("socks"));           // true on Python 3.12
  * }</pre>
  *
- * <p>All markers are immutable and thread-safe. Equality is that of the normalised string form.
+ * <p>The string form is packaging's: values in double quotes, single spaces, nested compounds in
+ * parentheses and redundant parentheses dropped. One deliberate difference: packaging drops the
+ * parentheses of a doubly parenthesised group ({@code ((a or b)) and c} prints as {@code a or b and c},
+ * which reads back with another meaning); Pinwheel keeps them, so {@code parse(m.toString())} always
+ * means what {@code m} means.
+ *
+ * <p>All markers are immutable and thread-safe. Two markers are equal when their trees are, which is
+ * when their string forms are.
  */
 public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marker.Always {
 
@@ -87,11 +95,11 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
     default boolean evaluate(MarkerEnvironment environment, Set<String> extras) {
         Objects.requireNonNull(environment, "environment");
         if (extras.isEmpty()) {
-            return evaluate(environment.withExtra(""));
+            return MarkerEvaluator.evaluate(this, environment, "");
         }
         boolean any = false;
         for (String extra : extras) {
-            any |= evaluate(environment.withExtra(extra));
+            any |= MarkerEvaluator.evaluate(this, environment, Objects.requireNonNull(extra, "extra"));
         }
         return any;
     }
@@ -220,23 +228,68 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
     /**
      * A comparison {@code left op right}; usually one side is a {@link Variable} and the other a
-     * {@link Value}.
-     *
-     * @param left     the left operand
-     * @param operator the operator
-     * @param right    the right operand
+     * {@link Value}. Immutable and thread-safe; equal when the operands and operators are.
      */
-    record Comparison(Operand left, Operator operator, Operand right) implements Marker {
-        /** Checks for null. */
-        public Comparison {
-            Objects.requireNonNull(left, "left");
-            Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(right, "right");
+    final class Comparison implements Marker {
+        private final Operand left;
+        private final Operator operator;
+        private final Operand right;
+        /** The specifier {@code operator + value} for {@code version_key op "value"}, or null. */
+        private final dev.pinwheel.version.Specifier versionSpecifier;
+
+        /**
+         * @param left     the left operand
+         * @param operator the operator
+         * @param right    the right operand
+         */
+        public Comparison(Operand left, Operator operator, Operand right) {
+            this.left = Objects.requireNonNull(left, "left");
+            this.operator = Objects.requireNonNull(operator, "operator");
+            this.right = Objects.requireNonNull(right, "right");
+            this.versionSpecifier = left instanceof Variable && right instanceof Value
+                    && operator != Operator.IN && operator != Operator.NOT_IN
+                    && MarkerEvaluator.isVersionKey(((Variable) left).name())
+                    ? dev.pinwheel.version.Specifier.tryParse(operator.symbol() + ((Value) right).value()).orElse(null)
+                    : null;
+        }
+
+        /** The left operand. */
+        public Operand left() {
+            return left;
+        }
+
+        /** The operator. */
+        public Operator operator() {
+            return operator;
+        }
+
+        /** The right operand. */
+        public Operand right() {
+            return right;
+        }
+
+        /** The parsed specifier when this compares a version variable with a value forming a valid one. */
+        Optional<dev.pinwheel.version.Specifier> versionSpecifier() {
+            return Optional.ofNullable(versionSpecifier);
         }
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Comparison)) {
+                return false;
+            }
+            Comparison c = (Comparison) o;
+            return left.equals(c.left) && operator == c.operator && right.equals(c.right);
+        }
+
+        @Override
+        public int hashCode() {
+            return (left.hashCode() * 31 + operator.hashCode()) * 31 + right.hashCode();
         }
 
         /** {@code left op right}, values in double quotes: {@code python_version >= "3.8"}. */
@@ -283,7 +336,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
 
         @Override
         public boolean evaluate(MarkerEnvironment environment) {
-            return MarkerEvaluator.evaluate(this, environment);
+            return MarkerEvaluator.evaluate(this, Objects.requireNonNull(environment, "environment"), null);
         }
 
         /** Terms joined by {@code and}/{@code or}, nested compounds in parentheses. */

@@ -1,6 +1,10 @@
 package dev.pinwheel.requirement;
 
+import dev.pinwheel.version.Version;
+
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -86,10 +90,36 @@ public final class MarkerEnvironment {
 
     private final Map<String, String> values;
     private final Map<String, Set<String>> sets;
+    /** The version variables' values parsed as PEP 440 versions, where they are (evaluation fast path). */
+    private final Map<String, Version> versions;
 
     private MarkerEnvironment(Map<String, String> values, Map<String, Set<String>> sets) {
+        this(values, sets, parseVersions(values));
+    }
+
+    private MarkerEnvironment(Map<String, String> values, Map<String, Set<String>> sets, Map<String, Version> versions) {
         this.values = values;
         this.sets = sets;
+        this.versions = versions;
+    }
+
+    private static Map<String, Version> parseVersions(Map<String, String> values) {
+        Map<String, Version> out = new HashMap<>();
+        for (String key : List.of(PYTHON_VERSION, PYTHON_FULL_VERSION, IMPLEMENTATION_VERSION, PLATFORM_RELEASE)) {
+            String value = values.get(key);
+            if (value != null) {
+                if (key.equals(PYTHON_FULL_VERSION)) {
+                    value = MarkerEvaluator.repairPythonFullVersion(value);
+                }
+                Version.tryParse(value).ifPresent(v -> out.put(key, v));
+            }
+        }
+        return out.isEmpty() ? Map.of() : Map.copyOf(out);
+    }
+
+    /** The value of a version variable as a version, as marker evaluation reads it. */
+    Optional<Version> version(String key) {
+        return Optional.ofNullable(versions.get(key));
     }
 
     /**
@@ -135,7 +165,7 @@ public final class MarkerEnvironment {
         }
         Map<String, String> copy = new TreeMap<>(values);
         copy.put(EXTRA, extra);
-        return new MarkerEnvironment(Collections.unmodifiableMap(copy), sets);
+        return new MarkerEnvironment(Collections.unmodifiableMap(copy), sets, versions);
     }
 
     /** A builder that starts from this environment's variables. */

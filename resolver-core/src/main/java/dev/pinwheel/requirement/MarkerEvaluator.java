@@ -1,5 +1,8 @@
 package dev.pinwheel.requirement;
 
+import dev.pinwheel.version.Specifier;
+import dev.pinwheel.version.Version;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +30,21 @@ final class MarkerEvaluator {
         return key.equals(MarkerEnvironment.EXTRAS) || key.equals(MarkerEnvironment.DEPENDENCY_GROUPS);
     }
 
-    static boolean evaluate(Marker.Compound compound, MarkerEnvironment env) {
+    /**
+     * Evaluates {@code marker}; {@code extra}, when not null, stands for the environment's {@code extra}
+     * (so that evaluating for several extras needs no copies of the environment).
+     */
+    static boolean evaluate(Marker marker, MarkerEnvironment env, String extra) {
+        if (marker instanceof Marker.Comparison) {
+            return evaluate((Marker.Comparison) marker, env, extra);
+        }
+        if (marker instanceof Marker.Compound) {
+            return evaluate((Marker.Compound) marker, env, extra);
+        }
+        return true;
+    }
+
+    private static boolean evaluate(Marker.Compound compound, MarkerEnvironment env, String extra) {
         // Every term is evaluated, as packaging does: an undefined comparison anywhere fails.
         boolean result = false;
         boolean group = true;
@@ -36,23 +53,35 @@ final class MarkerEvaluator {
                 result |= group;
                 group = true;
             }
-            group &= compound.terms().get(i).evaluate(env);
+            group &= evaluate(compound.terms().get(i), env, extra);
         }
         return result | group;
     }
 
-    static boolean evaluate(Marker.Comparison c, MarkerEnvironment env) {
+    private static boolean evaluate(Marker.Comparison c, MarkerEnvironment env, String extra) {
+        Optional<Specifier> cached = c.versionSpecifier();
+        if (cached.isPresent()) {
+            // `version_key op "value"`: the specifier was parsed with the marker.
+            String key = ((Marker.Variable) c.left()).name();
+            Specifier spec = cached.get();
+            String actual = (String) lookup(env, key, extra);
+            if (spec.operator() == Specifier.Operator.ARBITRARY) {
+                return spec.contains(actual);
+            }
+            Optional<Version> version = env.version(key);
+            return version.isPresent() && spec.contains(version.get(), true);
+        }
         String key;
         Object lhs;
         Object rhs;
         if (c.left() instanceof Marker.Variable) {
             key = ((Marker.Variable) c.left()).name();
-            lhs = lookup(env, key);
+            lhs = lookup(env, key, extra);
             rhs = text(c.right());
         } else {
             lhs = text(c.left());
             key = text(c.right());
-            rhs = lookup(env, key);
+            rhs = lookup(env, key, extra);
         }
         if (!(lhs instanceof String)) {
             throw new MarkerEvaluationException("Undefined " + c.operator() + " with the set-valued `" + key
@@ -63,7 +92,10 @@ final class MarkerEvaluator {
             left = canonicalize(left);
             rhs = rhs instanceof String ? canonicalize((String) rhs) : canonicalizeAll((Set<?>) rhs);
         }
-        if (isVersionKey(key) && rhs instanceof String) {
+        // `version_key op "value"` had its specifier parsed with the marker (above); here it was not a valid
+        // one. Other shapes (`"value" op version_key`, two variables) build theirs now.
+        boolean cachedShape = c.left() instanceof Marker.Variable && c.right() instanceof Marker.Value;
+        if (!cachedShape && isVersionKey(key) && rhs instanceof String) {
             Optional<Boolean> asVersion = VersionMarkerOps.compare(c.operator().symbol(), left, (String) rhs);
             if (asVersion.isPresent()) {
                 return asVersion.get();
@@ -94,9 +126,9 @@ final class MarkerEvaluator {
     }
 
     /** The environment's value for {@code key}: a String, or a Set for set-valued variables. */
-    private static Object lookup(MarkerEnvironment env, String key) {
+    private static Object lookup(MarkerEnvironment env, String key, String extraOverride) {
         if (key.equals(MarkerEnvironment.EXTRA)) {
-            String extra = env.get(key).orElse("");
+            String extra = extraOverride != null ? extraOverride : env.get(key).orElse("");
             return extra.isEmpty() ? "" : canonicalize(extra);
         }
         if (isSetKey(key)) {
@@ -110,11 +142,12 @@ final class MarkerEvaluator {
             throw new MarkerEvaluationException("`" + key + "` does not exist in the evaluation environment");
         }
         String v = value.get();
-        if (key.equals(MarkerEnvironment.PYTHON_FULL_VERSION) && v.endsWith("+")) {
-            // Python built from an untagged checkout reports "3.13.0+", which is not PEP 440.
-            return v + "local";
-        }
-        return v;
+        return key.equals(MarkerEnvironment.PYTHON_FULL_VERSION) ? repairPythonFullVersion(v) : v;
+    }
+
+    /** Python built from an untagged checkout reports {@code 3.13.0+}, which is not PEP 440: as packaging, add {@code local}. */
+    static String repairPythonFullVersion(String value) {
+        return value.endsWith("+") ? value + "local" : value;
     }
 
     private static Set<String> canonicalizeAll(Set<?> values) {

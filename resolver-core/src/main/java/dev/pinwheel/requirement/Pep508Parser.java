@@ -19,6 +19,9 @@ final class Pep508Parser {
             "platform_system", "platform_version", "platform_machine", "platform_python_implementation",
             "implementation_name", "implementation_version", "extra", "extras", "dependency_groups");
 
+    /** The deepest parenthesis nesting accepted in a marker. */
+    static final int MAX_NESTING = 200;
+
     private Pep508Parser() {
     }
 
@@ -196,9 +199,14 @@ final class Pep508Parser {
         if (t.check(Kind.LEFT_PARENTHESIS, true)) {
             t.check(Kind.LEFT_PARENTHESIS);
             int open = t.position();
+            if (t.depth++ >= MAX_NESTING) {
+                // packaging fails with Python's RecursionError here; a parse error is kinder than a stack overflow.
+                throw t.error("Marker expression nested more than " + MAX_NESTING + " parentheses deep", open, open);
+            }
             t.read();
             t.consume(Kind.WS);
             atom = marker(t);
+            t.depth--;
             t.consume(Kind.WS);
             if (!t.check(Kind.RIGHT_PARENTHESIS)) {
                 throw t.error("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression",
@@ -217,14 +225,13 @@ final class Pep508Parser {
      * {@code dependency_groups}) is normalised when parsed, wherever it stands; a variable compared
      * with {@code extra} is left alone.
      */
-    private static Marker.Comparison normalizeNames(Marker.Comparison c) {
-        if (c.left() instanceof Marker.Value && isNameVariable(c.right())) {
-            return new Marker.Comparison(normalized((Marker.Value) c.left()), c.operator(), c.right());
+    private static Marker.Comparison comparison(Marker.Operand left, Marker.Operator op, Marker.Operand right) {
+        if (left instanceof Marker.Value && isNameVariable(right)) {
+            left = normalized((Marker.Value) left);
+        } else if (right instanceof Marker.Value && isNameVariable(left)) {
+            right = normalized((Marker.Value) right);
         }
-        if (c.right() instanceof Marker.Value && isNameVariable(c.left())) {
-            return new Marker.Comparison(c.left(), c.operator(), normalized((Marker.Value) c.right()));
-        }
-        return c;
+        return new Marker.Comparison(left, op, right);
     }
 
     private static boolean isNameVariable(Marker.Operand operand) {
@@ -248,7 +255,7 @@ final class Pep508Parser {
         t.consume(Kind.WS);
         Marker.Operand right = markerVar(t);
         t.consume(Kind.WS);
-        return normalizeNames(new Marker.Comparison(left, op, right));
+        return comparison(left, op, right);
     }
 
     /** marker_var = VARIABLE | QUOTED_STRING. */

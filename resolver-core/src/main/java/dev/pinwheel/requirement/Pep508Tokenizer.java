@@ -62,15 +62,16 @@ final class Pep508Tokenizer {
     private static final String[] OPS = {"===", "==", "~=", "!=", "<=", ">=", "<", ">"};
 
     private final String source;
-    private final Matcher specifierMatcher;
-    private final Matcher localLabelMatcher;
+    /** Made on first use: markers never need them. */
+    private Matcher specifierMatcher;
+    private Matcher localLabelMatcher;
     private int position;
     private Token next;
+    /** Parenthesis nesting, kept here for the parser (one tokenizer per parse). */
+    int depth;
 
     Pep508Tokenizer(String source) {
         this.source = source;
-        this.specifierMatcher = SPECIFIER.matcher(source);
-        this.localLabelMatcher = LOCAL_LABEL_TRAIL.matcher(source);
     }
 
     String source() {
@@ -188,6 +189,9 @@ final class Pep508Tokenizer {
                 }
                 return -1;
             case SPECIFIER:
+                if (specifierMatcher == null) {
+                    specifierMatcher = SPECIFIER.matcher(source);
+                }
                 specifierMatcher.region(at, n);
                 return specifierMatcher.lookingAt() ? specifierMatcher.end() - at : -1;
             case URL: {
@@ -202,6 +206,12 @@ final class Pep508Tokenizer {
             case VERSION_PREFIX_TRAIL:
                 return source.startsWith(".*", at) ? 2 : -1;
             case VERSION_LOCAL_LABEL_TRAIL:
+                if (at >= n || source.charAt(at) != '+') {
+                    return -1;
+                }
+                if (localLabelMatcher == null) {
+                    localLabelMatcher = LOCAL_LABEL_TRAIL.matcher(source);
+                }
                 localLabelMatcher.region(at, n);
                 return localLabelMatcher.lookingAt() ? localLabelMatcher.end() - at : -1;
             case WS: {

@@ -70,4 +70,16 @@ class PackageNameTest {
     void isNormalized(String name, boolean expected) {
         assertEquals(expected, PackageName.isNormalized(name));
     }
+
+    @Test
+    void parseRequirementName_acceptsTrailingUnderscoreAsPackagingDoes() {
+        PackageName n = PackageName.parseRequirementName("1password_");
+        assertEquals("1password-", n.normalized());
+        assertEquals("1password_", n.original());
+        assertEquals(PackageName.parse("requests"), PackageName.parseRequirementName("requests"));
+        assertThrows(InvalidNameException.class, () -> PackageName.parseRequirementName("_a"));
+        assertThrows(InvalidNameException.class, () -> PackageName.parseRequirementName("a-"));
+        assertThrows(InvalidNameException.class, () -> PackageName.parseRequirementName("_"));
+        assertThrows(InvalidNameException.class, () -> PackageName.parse("a_"));
+    }
 }
