@@ -10,6 +10,11 @@ import java.util.Optional;
  * that is {@code text/plain}, {@code text/x-rst} or {@code text/markdown}; parameters are
  * {@code name=value} with a token or quoted-string value; {@code charset}, when given, is {@code UTF-8} in any
  * case; {@code variant}, when given on Markdown, is exactly {@code GFM} or {@code CommonMark}.
+ *
+ * <p>packaging 26.4 also rejects a value that Python's email header parser cannot parse cleanly (a parameter
+ * without a value such as {@code text/plain; x*}, a line break); this class approximates that with a strict
+ * RFC 2045 reading: spaces, tabs and comments are allowed between tokens, a parameter without {@code =} or
+ * with trailing text, an empty parameter and a repeated parameter are errors.
  */
 final class ContentTypes {
     private static final String TSPECIALS = "()<>@,;:\\\"/[]?=";
@@ -33,7 +38,10 @@ final class ContentTypes {
             return Optional.of(syntax(value, allowed));
         }
         Map<String, String> params = new HashMap<>();
-        p[0] = skipSpace(value, p[0]);
+        // Python's parser reads a comment right after the subtype as part of it, so only blanks may follow.
+        while (p[0] < n && (value.charAt(p[0]) == ' ' || value.charAt(p[0]) == '\t')) {
+            p[0]++;
+        }
         while (p[0] < n) {
             if (value.charAt(p[0]) != ';') {
                 return Optional.of(syntax(value, allowed));
@@ -43,10 +51,11 @@ final class ContentTypes {
                 break; // a trailing `;` is harmless
             }
             String attr = token(value, p);
+            p[0] = attr == null ? p[0] : skipSpace(value, p[0]);
             if (attr == null || p[0] >= n || value.charAt(p[0]) != '=') {
                 return Optional.of(syntax(value, allowed));
             }
-            p[0]++;
+            p[0] = skipSpace(value, p[0] + 1);
             String v;
             if (p[0] < n && value.charAt(p[0]) == '"') {
                 v = quoted(value, p);
@@ -56,7 +65,12 @@ final class ContentTypes {
             if (v == null) {
                 return Optional.of(syntax(value, allowed));
             }
-            params.putIfAbsent(attr.toLowerCase(Locale.ROOT), v);
+            // RFC 2231: `name*=charset''value` and `name*0=` are the parameter `name`.
+            String key = (attr.indexOf('*') < 0 ? attr : attr.substring(0, attr.indexOf('*'))).toLowerCase(Locale.ROOT);
+            if (params.putIfAbsent(key, v) != null) {
+                return Optional.of("`Description-Content-Type` `" + value + "` gives the parameter `" + attr
+                        + "` twice");
+            }
             p[0] = skipSpace(value, p[0]);
         }
         String mime = (type + "/" + subtype).toLowerCase(Locale.ROOT);
@@ -82,9 +96,34 @@ final class ContentTypes {
                 + "` is not a valid MIME type; " + allowed;
     }
 
+    /** Skips spaces, tabs and RFC 822 comments ({@code (...)}, nested, with {@code \\} escapes). */
     private static int skipSpace(String s, int i) {
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-            i++;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (c == '(') {
+                int depth = 0;
+                int j = i;
+                for (; j < s.length(); j++) {
+                    char x = s.charAt(j);
+                    if (x == '\\') {
+                        j++;
+                    } else if (x == '(') {
+                        depth++;
+                    } else if (x == ')' && --depth == 0) {
+                        break;
+                    } else if (x == '\r' || x == '\n') {
+                        return i;
+                    }
+                }
+                if (j >= s.length()) {
+                    return i; // an unterminated comment is a syntax error for the caller
+                }
+                i = j + 1;
+            } else {
+                return i;
+            }
         }
         return i;
     }

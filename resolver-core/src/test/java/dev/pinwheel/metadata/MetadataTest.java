@@ -209,4 +209,48 @@ class MetadataTest {
                 + "Dynamic: license\n", "x");
         assertEquals(List.of(MetadataField.REQUIRES_DIST, MetadataField.LICENSE), m.dynamic());
     }
+
+    @Test
+    void everyField_readAndTyped() {
+        RawMetadata raw = RawMetadata.parse(resource("everything.METADATA"), "everything");
+        assertEquals(Map.of("thisisnotreal", List.of("Hello!")), raw.unparsed());
+        assertEquals(28, raw.fields().size()); // every field but Obsoletes-Dist, Requires, Provides, Obsoletes
+        assertEquals(Optional.of("C. Schultz, Universal Features Syndicate,\n"
+                + "        Los Angeles, CA <cschultz@peanuts.example.com>"), raw.author());
+        assertEquals(Optional.of("\u2026/BeagleVote-0.45.tgz"), raw.downloadUrl());
+        assertEquals(List.of("Obsoletes-Dist"), raw.dynamic());
+
+        InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
+                () -> Metadata.from(raw));
+        assertEquals(List.of(new MetadataProblem("thisisnotreal", OptionalInt.of(47),
+                "Unrecognized field `thisisnotreal`", Optional.empty())), e.problems());
+
+        Metadata m = Metadata.from(raw, ValidationMode.RESOLUTION);
+        assertEquals(List.of("ObscureUnix", "RareDOS"), m.platforms());
+        assertEquals(List.of("RedHat 7.2", "i386-win32-2791"), m.supportedPlatforms());
+        assertEquals(Optional.of("A module for collecting votes from beagles."), m.summary());
+        assertEquals(Optional.of("text/markdown; charset=UTF-8; variant=GFM"), m.descriptionContentType());
+        assertEquals(List.of("dog", "puppy", "voting", "election"), m.keywords());
+        assertEquals(Optional.of("http://www.example.com/~cschultz/bvote/"), m.homePage());
+        assertEquals(Optional.of("\"C. Schultz\" <cschultz@example.com>"), m.authorEmail());
+        assertEquals(m.author(), m.maintainer());
+        assertEquals(m.authorEmail(), m.maintainerEmail());
+        assertTrue(m.license().orElseThrow().endsWith("\n        to redistribute it."));
+        assertEquals("Apache-2.0 OR BSD-2-Clause", m.licenseExpression().orElseThrow().toString());
+        assertEquals(List.of("LICENSE.APACHE", "LICENSE.BSD"), m.licenseFiles());
+        assertEquals(List.of("Development Status :: 4 - Beta", "Environment :: Console (Text Based)"),
+                m.classifiers());
+        assertEquals(List.of("pdf"), m.providesExtra());
+        assertEquals(5, m.requiresDist().size());
+        assertEquals(Optional.of(SpecifierSet.parse(">=3")), m.requiresPython());
+        assertEquals(List.of("C", "libpng (>=1.5)", "make; sys_platform != \"win32\""), m.requiresExternal());
+        assertEquals(List.of("Bug Tracker", "Documentation"), List.copyOf(m.projectUrls().keySet()));
+        assertEquals(List.of("OtherProject", "AnotherProject (3.4)", "virtual_package; python_version >= \"3.4\""),
+                m.providesDist());
+        assertEquals(List.of(MetadataField.OBSOLETES_DIST), m.dynamic());
+        assertEquals(List.of("beaglevote", "_beaglevote ; private"), m.importNames());
+        assertEquals(List.of("spam", "_bacon ; private"), m.importNamespaces());
+        assertEquals(Optional.of("This description intentionally left blank.\n"), m.description());
+        assertEquals(List.of("thisisnotreal"), m.warnings().stream().map(MetadataProblem::field).toList());
+    }
 }
