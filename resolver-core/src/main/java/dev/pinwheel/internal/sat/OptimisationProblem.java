@@ -343,14 +343,24 @@ public final class OptimisationProblem<R> {
                     window = Math.max(1, (end - i) / 2);
                     continue;
                 }
-                // g itself can improve with everything before it kept: improve it as far as it goes
+                // g itself can improve with everything before it kept: binary search for its best rank
+                // (feasibility of "rank <= k" only grows with k)
                 model = model();
-                int r = rankIn(model, g);
-                while (r > 0 && anyImproves(List.of(order.get(i)), model, fixed, selectors)) {
-                    model = model();
-                    r = rankIn(model, g);
+                int lo = 0;
+                int hi = rankIn(model, g);
+                while (lo < hi) {
+                    int mid = (lo + hi) / 2;
+                    fixed.push(-atLeast(g, mid + 1));
+                    boolean ok = sat(fixed);
+                    fixed.pop();
+                    if (ok) {
+                        model = model();
+                        hi = rankIn(model, g);
+                    } else {
+                        lo = mid + 1;
+                    }
                 }
-                keepNoWorse(g, r, fixed, selectors);
+                keepNoWorse(g, hi, fixed, selectors);
                 i++;
                 window = 8;
             }
