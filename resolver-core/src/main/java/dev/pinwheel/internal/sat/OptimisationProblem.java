@@ -3,6 +3,7 @@ package dev.pinwheel.internal.sat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,10 @@ import org.sat4j.specs.TimeoutException;
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
  * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 takes the
- * transitive packages in key order: while the package can get a better rank with everything before it kept
- * (one SAT call under assumptions), take the better model; then assume "no worse than that". Minimality is
+ * transitive packages in key order: a window of packages none of which can get a better rank even with all of
+ * them free is settled by one SAT call (the window grows while that holds, and shrinks to find the first
+ * package that can improve); such a package gets its best rank by binary search over "rank at most k" (an
+ * order encoding per package); then "no worse than that" is assumed from there on. Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
@@ -93,8 +96,11 @@ public final class OptimisationProblem<R> {
     private int[] candidateRank = new int[16];
     private int[] candidateVar = new int[16];
     private int candidates;
-    private final Map<R, Integer> groupOf = new LinkedHashMap<>();
-    private final List<R> groupReasons = new ArrayList<>();
+    private final java.util.function.Function<? super R, ?> groupKey;
+    /** Reason to group number; group number to its reasons, in the order added. */
+    private final Map<R, Integer> groupOf = new HashMap<>();
+    private final Map<Object, Integer> groupByKey = new HashMap<>();
+    private final List<List<R>> groupReasons = new ArrayList<>();
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
@@ -102,11 +108,12 @@ public final class OptimisationProblem<R> {
     private int rounds;
     private long explanationConflicts;
 
-    private OptimisationProblem(int conflictBudget) {
+    private OptimisationProblem(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
         if (conflictBudget <= 0) {
             throw new IllegalArgumentException("conflictBudget <= 0: " + conflictBudget);
         }
         this.conflictBudget = conflictBudget;
+        this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
         this.solver = newSolver(preferTrue, conflictBudget);
     }
 
@@ -116,7 +123,17 @@ public final class OptimisationProblem<R> {
      * @param conflictBudget the number of solver conflicts the optimisation may spend in total, positive
      */
     public static <R> OptimisationProblem<R> create(int conflictBudget) {
-        return new OptimisationProblem<>(conflictBudget);
+        return new OptimisationProblem<>(conflictBudget, r -> r);
+    }
+
+    /**
+     * Creates an empty problem whose explanations are minimal over coarser groups: reasons with equal
+     * {@code groupKey} form one group (for example every version's dependency on the same requirement), which
+     * makes explanations shorter to compute and to read; the unsatisfiable subset then lists every reason of
+     * each group it keeps.
+     */
+    public static <R> OptimisationProblem<R> create(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
+        return new OptimisationProblem<>(conflictBudget, groupKey);
     }
 
     private static PBSolver newSolver(BitSet preferTrue, int budget) {
@@ -328,14 +345,24 @@ public final class OptimisationProblem<R> {
                     window = Math.max(1, (end - i) / 2);
                     continue;
                 }
-                // g itself can improve with everything before it kept: improve it as far as it goes
+                // g itself can improve with everything before it kept: binary search for its best rank
+                // (feasibility of "rank <= k" only grows with k)
                 model = model();
-                int r = rankIn(model, g);
-                while (r > 0 && anyImproves(List.of(order.get(i)), model, fixed, selectors)) {
-                    model = model();
-                    r = rankIn(model, g);
+                int lo = 0;
+                int hi = rankIn(model, g);
+                while (lo < hi) {
+                    int mid = (lo + hi) / 2;
+                    fixed.push(-atLeast(g, mid + 1));
+                    boolean ok = sat(fixed);
+                    fixed.pop();
+                    if (ok) {
+                        model = model();
+                        hi = rankIn(model, g);
+                    } else {
+                        lo = mid + 1;
+                    }
                 }
-                keepNoWorse(g, r, fixed, selectors);
+                keepNoWorse(g, hi, fixed, selectors);
                 i++;
                 window = 8;
             }
@@ -720,10 +747,15 @@ public final class OptimisationProblem<R> {
     }
 
     private void group(R reason) {
-        groupOf.computeIfAbsent(reason, r -> {
-            groupReasons.add(r);
+        if (groupOf.containsKey(reason)) {
+            return;
+        }
+        Integer g = groupByKey.computeIfAbsent(groupKey.apply(reason), k -> {
+            groupReasons.add(new ArrayList<>());
             return groupReasons.size() - 1;
         });
+        groupReasons.get(g).add(reason);
+        groupOf.put(reason, g);
     }
 
     // ------------------------------------------------------------------ explanations
@@ -799,7 +831,7 @@ public final class OptimisationProblem<R> {
         }
         List<R> reasons = new ArrayList<>(core.size());
         for (int g : core) {
-            reasons.add(groupReasons.get(g));
+            reasons.addAll(groupReasons.get(g));
         }
         return new Outcome.Unsatisfiable<>(reasons, minimal);
     }
