@@ -63,7 +63,25 @@ final class Session {
         this.options = options;
         this.request = request;
         this.env = request.target().environment();
-        this.problem = OptimisationProblem.create(options.conflictBudget());
+        this.problem = OptimisationProblem.create(options.conflictBudget(), Session::explanationGroup);
+    }
+
+    /**
+     * Explanations are minimal over these groups: the dependencies of every version of a project on the same
+     * requirement, the versions of a project unusable for the same reason, the extras of a project; other
+     * reasons stand alone.
+     */
+    private static Object explanationGroup(Reason r) {
+        if (r instanceof Reason.DependsOn d) {
+            return List.of("depends", d.name(), d.extra(), d.requirement());
+        }
+        if (r instanceof Reason.Unusable u) {
+            return List.of("unusable", u.name(), u.why());
+        }
+        if (r instanceof Reason.ExtraOf e) {
+            return List.of("extra", e.name(), e.extra());
+        }
+        return r;
     }
 
     // ------------------------------------------------------------------ model
@@ -570,7 +588,7 @@ final class Session {
             String key = c.extra.map(e -> name(c.project, e)).orElse(c.project.name.normalized());
             int times = expansions.merge(key, 1, Integer::sum);
             if (times >= 2) {
-                wave.addAll(nextVersions(c, (1 << Math.min(times - 1, 12)) - 1));
+                wave.addAll(nextVersions(c, 32 << Math.min(times - 2, 10)));
             }
         }
         expandWaves(wave);

@@ -3,6 +3,7 @@ package dev.pinwheel.internal.sat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,11 @@ public final class OptimisationProblem<R> {
     private int[] candidateRank = new int[16];
     private int[] candidateVar = new int[16];
     private int candidates;
-    private final Map<R, Integer> groupOf = new LinkedHashMap<>();
-    private final List<R> groupReasons = new ArrayList<>();
+    private final java.util.function.Function<? super R, ?> groupKey;
+    /** Reason to group number; group number to its reasons, in the order added. */
+    private final Map<R, Integer> groupOf = new HashMap<>();
+    private final Map<Object, Integer> groupByKey = new HashMap<>();
+    private final List<List<R>> groupReasons = new ArrayList<>();
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
@@ -102,11 +106,12 @@ public final class OptimisationProblem<R> {
     private int rounds;
     private long explanationConflicts;
 
-    private OptimisationProblem(int conflictBudget) {
+    private OptimisationProblem(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
         if (conflictBudget <= 0) {
             throw new IllegalArgumentException("conflictBudget <= 0: " + conflictBudget);
         }
         this.conflictBudget = conflictBudget;
+        this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
         this.solver = newSolver(preferTrue, conflictBudget);
     }
 
@@ -116,7 +121,17 @@ public final class OptimisationProblem<R> {
      * @param conflictBudget the number of solver conflicts the optimisation may spend in total, positive
      */
     public static <R> OptimisationProblem<R> create(int conflictBudget) {
-        return new OptimisationProblem<>(conflictBudget);
+        return new OptimisationProblem<>(conflictBudget, r -> r);
+    }
+
+    /**
+     * Creates an empty problem whose explanations are minimal over coarser groups: reasons with equal
+     * {@code groupKey} form one group (for example every version's dependency on the same requirement), which
+     * makes explanations shorter to compute and to read; the unsatisfiable subset then lists every reason of
+     * each group it keeps.
+     */
+    public static <R> OptimisationProblem<R> create(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
+        return new OptimisationProblem<>(conflictBudget, groupKey);
     }
 
     private static PBSolver newSolver(BitSet preferTrue, int budget) {
@@ -720,10 +735,15 @@ public final class OptimisationProblem<R> {
     }
 
     private void group(R reason) {
-        groupOf.computeIfAbsent(reason, r -> {
-            groupReasons.add(r);
+        if (groupOf.containsKey(reason)) {
+            return;
+        }
+        Integer g = groupByKey.computeIfAbsent(groupKey.apply(reason), k -> {
+            groupReasons.add(new ArrayList<>());
             return groupReasons.size() - 1;
         });
+        groupReasons.get(g).add(reason);
+        groupOf.put(reason, g);
     }
 
     // ------------------------------------------------------------------ explanations
@@ -799,7 +819,7 @@ public final class OptimisationProblem<R> {
         }
         List<R> reasons = new ArrayList<>(core.size());
         for (int g : core) {
-            reasons.add(groupReasons.get(g));
+            reasons.addAll(groupReasons.get(g));
         }
         return new Outcome.Unsatisfiable<>(reasons, minimal);
     }
