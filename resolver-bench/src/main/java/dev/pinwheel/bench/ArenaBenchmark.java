@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The resolver over a universe file and a requirements file given as parameters (the project does not depend on
  * where they live): the arena's {@code realistic} / {@code backtrack} / {@code unsat} cases
  * ({@code ../shared/arena/make-cases.sh DIR}), or a resolvelib PyPI snapshot with its roots written one per line.
- * {@code files} is {@code UNIVERSE.json:REQS.txt}.
+ * {@code files} is {@code UNIVERSE.json:REQS.txt}; without it, the arena's backtrack shape is generated.
  *
  * <pre>
  * java -jar resolver-bench/target/benchmarks.jar ArenaBenchmark -p files=/tmp/cases/realistic.json:/tmp/cases/realistic.txt
@@ -48,7 +48,12 @@ public class ArenaBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, ResolutionException {
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("Give the case as -p files=UNIVERSE.json:REQS.txt");
+            // no files given (a smoke run): the arena's backtrack shape, generated
+            Generated.Case c = Generated.backtrack(8);
+            resolver = Resolver.create(c.universe().index(), ResolverOptions.defaults().withParallelism(1));
+            request = ResolutionRequest.of(c.roots(), Universe.TARGET);
+            resolve();
+            return;
         }
         int colon = files.lastIndexOf(':');
         Universe u = Universe.read(Path.of(files.substring(0, colon)));

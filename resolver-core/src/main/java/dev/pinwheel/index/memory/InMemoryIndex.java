@@ -40,14 +40,17 @@ public final class InMemoryIndex implements PackageIndex {
     private final String id;
     private final Map<PackageName, List<DistributionFile>> pages;
     private final Map<String, String> metadataText;
+    private final Map<PackageName, String> failing;
     private final Map<String, Metadata> parsed = new ConcurrentHashMap<>();
     private final AtomicInteger projectRequests = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
 
-    private InMemoryIndex(String id, Map<PackageName, List<DistributionFile>> pages, Map<String, String> metadata) {
+    private InMemoryIndex(String id, Map<PackageName, List<DistributionFile>> pages, Map<String, String> metadata,
+                          Map<PackageName, String> failing) {
         this.id = id;
         this.pages = pages;
         this.metadataText = metadata;
+        this.failing = failing;
     }
 
     /** A builder for an index called {@code id}. */
@@ -61,8 +64,12 @@ public final class InMemoryIndex implements PackageIndex {
     }
 
     @Override
-    public Optional<ProjectPage> project(PackageName project) {
+    public Optional<ProjectPage> project(PackageName project) throws IndexException {
         projectRequests.incrementAndGet();
+        String failure = failing.get(project);
+        if (failure != null) {
+            throw new IndexException(id, URI.create("memory://" + id + "/" + project.normalized() + "/"), failure);
+        }
         List<DistributionFile> files = pages.get(project);
         return files == null ? Optional.empty() : Optional.of(ProjectPage.of(project, files, id));
     }
@@ -107,6 +114,7 @@ public final class InMemoryIndex implements PackageIndex {
         private final String id;
         private final Map<PackageName, List<DistributionFile>> pages = new TreeMap<>();
         private final Map<String, String> metadata = new LinkedHashMap<>();
+        private final Map<PackageName, String> failing = new TreeMap<>();
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -122,6 +130,12 @@ public final class InMemoryIndex implements PackageIndex {
         /** Adds a file whose metadata cannot be read (its metadata request fails as unusable). */
         public Builder fileWithoutMetadata(DistributionFile file) {
             pages.computeIfAbsent(file.project(), k -> new ArrayList<>()).add(file);
+            return this;
+        }
+
+        /** Makes every request for the project's page fail with an {@link IndexException} (to test outages). */
+        public Builder failing(String name, String message) {
+            failing.put(PackageName.parse(name), Objects.requireNonNull(message, "message"));
             return this;
         }
 
@@ -176,7 +190,7 @@ public final class InMemoryIndex implements PackageIndex {
         public InMemoryIndex build() {
             Map<PackageName, List<DistributionFile>> copy = new TreeMap<>();
             pages.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return new InMemoryIndex(id, Collections.unmodifiableMap(copy), Map.copyOf(metadata));
+            return new InMemoryIndex(id, Collections.unmodifiableMap(copy), Map.copyOf(metadata), Map.copyOf(failing));
         }
     }
 }

@@ -33,8 +33,10 @@ import org.sat4j.specs.TimeoutException;
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
  * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 takes the
- * transitive packages in key order: while the package can get a better rank with everything before it kept
- * (one SAT call under assumptions), take the better model; then assume "no worse than that". Minimality is
+ * transitive packages in key order: a window of packages none of which can get a better rank even with all of
+ * them free is settled by one SAT call (the window grows while that holds, and shrinks to find the first
+ * package that can improve); such a package gets its best rank by binary search over "rank at most k" (an
+ * order encoding per package); then "no worse than that" is assumed from there on. Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
@@ -343,14 +345,24 @@ public final class OptimisationProblem<R> {
                     window = Math.max(1, (end - i) / 2);
                     continue;
                 }
-                // g itself can improve with everything before it kept: improve it as far as it goes
+                // g itself can improve with everything before it kept: binary search for its best rank
+                // (feasibility of "rank <= k" only grows with k)
                 model = model();
-                int r = rankIn(model, g);
-                while (r > 0 && anyImproves(List.of(order.get(i)), model, fixed, selectors)) {
-                    model = model();
-                    r = rankIn(model, g);
+                int lo = 0;
+                int hi = rankIn(model, g);
+                while (lo < hi) {
+                    int mid = (lo + hi) / 2;
+                    fixed.push(-atLeast(g, mid + 1));
+                    boolean ok = sat(fixed);
+                    fixed.pop();
+                    if (ok) {
+                        model = model();
+                        hi = rankIn(model, g);
+                    } else {
+                        lo = mid + 1;
+                    }
                 }
-                keepNoWorse(g, r, fixed, selectors);
+                keepNoWorse(g, hi, fixed, selectors);
                 i++;
                 window = 8;
             }
