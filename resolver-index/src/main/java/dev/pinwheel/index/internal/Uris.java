@@ -114,9 +114,16 @@ public final class Uris {
     static String encodeIllegal(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        // `[` and `]` are legal only around an IPv6 host (RFC 3986, 3.2.2): keep them inside the authority
+        int scheme = s.indexOf("://");
+        int authorityEnd = scheme < 0 ? 0
+                : s.substring(0, indexOfAny(s, "/?#", scheme + 3)).getBytes(StandardCharsets.UTF_8).length;
+        int at = -1;
         for (byte b : bytes) {
+            at++;
             int c = b & 0xff;
-            boolean legal = c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+            boolean bracket = c == '[' || c == ']';
+            boolean legal = c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0 && (!bracket || at < authorityEnd);
             if (legal) {
                 out.append((char) c);
             } else {
@@ -131,6 +138,16 @@ public final class Uris {
             }
         }
         return out.toString();
+    }
+
+    /** The index of the first of {@code chars} in {@code s} at or after {@code from}, or {@code s.length()}. */
+    private static int indexOfAny(String s, String chars, int from) {
+        for (int k = from; k < s.length(); k++) {
+            if (chars.indexOf(s.charAt(k)) >= 0) {
+                return k;
+            }
+        }
+        return s.length();
     }
 
     /** The last path segment, percent-decoded: a distribution's file name as PEP 503 defines it. */

@@ -26,6 +26,13 @@ class UrisProperties {
         assertEquals("https://pkgs.example.org:443", Uris.origin(URI.create("HTTPS://" + user + "@PKGS.example.org/")));
     }
 
+    @org.junit.jupiter.api.Test
+    void brackets_areEncodedInThePathButKeptAroundAnIpv6Host() {
+        assertEquals("a%5Bb%5D", Uris.encodeIllegal("a[b]"));
+        assertEquals("https://[::1]:8443/p/a%5B1%5D%20b.whl", Uris.encodeIllegal("https://[::1]:8443/p/a[1] b.whl"));
+        assertEquals("a[1].whl", Uris.lastSegment(Uris.resolve(URI.create("https://example.org/simple/p/"), "a[1].whl").orElseThrow()));
+    }
+
     @Property(tries = 300)
     void encodedLinksDecodeToTheOriginalName(@ForAll @StringLength(min = 1, max = 30) String name) {
         // A colon is left out: in a relative reference, `a:b` is the URI with scheme `a` (RFC 3986, 4.2),
