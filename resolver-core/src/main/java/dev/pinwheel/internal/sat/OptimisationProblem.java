@@ -32,11 +32,15 @@ import org.sat4j.specs.TimeoutException;
  * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
- * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 takes the
- * transitive packages in key order: a window of packages none of which can get a better rank even with all of
- * them free is settled by one SAT call (the window grows while that holds, and shrinks to find the first
- * package that can improve); such a package gets its best rank by binary search over "rank at most k" (an
- * order encoding per package); then "no worse than that" is assumed from there on. Minimality is
+ * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 (the ranks of
+ * the transitive packages in key order, compared lexicographically) is obtained in <em>one</em> SAT call: each
+ * transitive package has an order encoding ("rank &gt;= 1", "rank &gt;= 2", ..., each implied by the candidates
+ * of that rank or more), and the solver decides these variables first, package by package in key order and
+ * within a package by increasing {@code k}, each to false, before any other variable (see
+ * {@link LexicographicOrder}). Its model is then the lexicographically smallest one over that sequence of
+ * variables, which is exactly the lexicographically smallest rank vector given level 1 (in such a model these
+ * variables are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and
+ * such words of equal length compare as the ranks do). Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
@@ -89,6 +93,7 @@ public final class OptimisationProblem<R> {
     private final int conflictBudget;
     private final PBSolver solver;
     private final BitSet preferTrue = new BitSet();
+    private final LexicographicOrder order = new LexicographicOrder(new HintedPhase(preferTrue));
 
     private final List<Group<R>> packages = new ArrayList<>();
     private final List<Clause<R>> clauses = new ArrayList<>();
@@ -114,7 +119,7 @@ public final class OptimisationProblem<R> {
         }
         this.conflictBudget = conflictBudget;
         this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
-        this.solver = newSolver(preferTrue, conflictBudget);
+        this.solver = newSolver(order, conflictBudget);
     }
 
     /**
@@ -136,9 +141,9 @@ public final class OptimisationProblem<R> {
         return new OptimisationProblem<>(conflictBudget, groupKey);
     }
 
-    private static PBSolver newSolver(BitSet preferTrue, int budget) {
+    private static PBSolver newSolver(VarOrderHeap order, int budget) {
         PBSolver s = SolverFactory.newDefault();
-        s.setOrder(new VarOrderHeap(new HintedPhase(preferTrue)));
+        s.setOrder(order);
         s.setTimeoutOnConflicts(budget);
         s.setVerbose(false);
         s.setDBSimplificationAllowed(false);
@@ -318,53 +323,27 @@ public final class OptimisationProblem<R> {
                 addHard(guarded);
             }
             fixed.push(keep);
-            // level 2: each transitive package in key order, as preferred as the packages before it allow. A
-            // window of packages none of which can improve even with all of them free is settled by one SAT call
-            // (galloping window); a package that can improve is then improved one step at a time.
+            // level 2: the transitive packages' ranks in key order, lexicographically smallest: one SAT call that
+            // decides the order-encoding variables "rank >= 1", "rank >= 2", ... of each package, in key order,
+            // false first, before anything else (see LexicographicOrder)
             List<Integer> order = transitiveOrder();
-            int i = 0;
-            int window = 8;
-            while (i < order.size()) {
-                Group<R> g = packages.get(order.get(i));
-                if (rankIn(model, g) == 0) {
-                    keepNoWorse(g, 0, fixed, selectors);
-                    i++;
-                    continue;
+            List<Integer> prefix = new ArrayList<>();
+            for (int p : order) {
+                Group<R> g = packages.get(p);
+                for (int k = 1; k <= maxRank(g); k++) {
+                    prefix.add(atLeast(g, k));
                 }
-                int end = Math.min(order.size(), i + window);
-                if (!anyImproves(order.subList(i, end), model, fixed, selectors)) {
-                    for (int j = i; j < end; j++) {
-                        Group<R> h = packages.get(order.get(j));
-                        keepNoWorse(h, rankIn(model, h), fixed, selectors);
+            }
+            if (!prefix.isEmpty()) {
+                this.order.setPrefix(prefix.stream().mapToInt(Integer::intValue).toArray());
+                try {
+                    if (!sat(fixed)) {
+                        throw new IllegalStateException("Level 1's optimum became infeasible");
                     }
-                    i = end;
-                    window = Math.min(window * 2, 1 << 16);
-                    continue;
+                } finally {
+                    this.order.setPrefix(new int[0]);
                 }
-                if (end - i > 1) {
-                    window = Math.max(1, (end - i) / 2);
-                    continue;
-                }
-                // g itself can improve with everything before it kept: binary search for its best rank
-                // (feasibility of "rank <= k" only grows with k)
                 model = model();
-                int lo = 0;
-                int hi = rankIn(model, g);
-                while (lo < hi) {
-                    int mid = (lo + hi) / 2;
-                    fixed.push(-atLeast(g, mid + 1));
-                    boolean ok = sat(fixed);
-                    fixed.pop();
-                    if (ok) {
-                        model = model();
-                        hi = rankIn(model, g);
-                    } else {
-                        lo = mid + 1;
-                    }
-                }
-                keepNoWorse(g, hi, fixed, selectors);
-                i++;
-                window = 8;
             }
             model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
@@ -373,44 +352,6 @@ public final class OptimisationProblem<R> {
             return new Outcome.BudgetExceeded<>(conflicts());
         } finally {
             retire(selectors);
-        }
-    }
-
-    /**
-     * Whether some package of {@code window} can get a better rank than in {@code model} (or be dropped) with
-     * the {@code fixed} assumptions kept and the rest free: one SAT call with one new clause, "one of them has
-     * rank below its current one", under a selector. When it can, the solver's model shows one such solution.
-     */
-    private boolean anyImproves(List<Integer> window, BitSet model, VecInt fixed, List<Integer> selectors)
-            throws TimeoutException {
-        VecInt any = new VecInt();
-        for (int p : window) {
-            Group<R> g = packages.get(p);
-            int r = rankIn(model, g);
-            if (r > 0) {
-                any.push(-atLeast(g, r));
-            }
-        }
-        if (any.isEmpty()) {
-            return false;
-        }
-        int s = nextVar++;
-        declareVars();
-        selectors.add(s);
-        any.push(-s);
-        addHard(any);
-        fixed.push(s);
-        try {
-            return sat(fixed);
-        } finally {
-            fixed.pop();
-        }
-    }
-
-    /** Keeps package {@code g} at rank {@code r} or better (or absent) from now on: one assumption. */
-    private void keepNoWorse(Group<R> g, int r, VecInt fixed, List<Integer> selectors) {
-        if (r < maxRank(g)) {
-            fixed.push(-atLeast(g, r + 1));
         }
     }
 
@@ -615,7 +556,8 @@ public final class OptimisationProblem<R> {
 
     private boolean sat(IVecInt assumptions) throws TimeoutException {
         satCalls++;
-        return solver.isSatisfiable(assumptions);
+        // global: one conflict timer for the solver's life (a local call adds a timer that is never removed)
+        return solver.isSatisfiable(assumptions, false);
     }
 
     /**
@@ -767,7 +709,7 @@ public final class OptimisationProblem<R> {
     private Outcome<R> explain() {
         int groups = groupReasons.size();
         int base = candidates + 1;
-        PBSolver m = newSolver(new BitSet(), conflictBudget);
+        PBSolver m = newSolver(new VarOrderHeap(new HintedPhase(new BitSet())), conflictBudget);
         m.newVar(candidates + groups);
         try {
             for (Group<R> g : packages) {
