@@ -44,9 +44,11 @@ import org.sat4j.specs.TimeoutException;
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
- * <p>Selectors and blocking variables of the optimisation are retired when {@code solve} returns (forced false),
- * so that clauses learned while optimising stay valid and the solver is reused when constraints are added (see
- * <em>Lazy expansion</em>).
+ * <p>One solver serves every call: constraints added between calls (see <em>Lazy expansion</em>) only add
+ * clauses, so clauses it learned stay valid. Level 1's relaxation (cores, blocking variables, lower bound) is
+ * kept from one call to the next, and so is the selector that stands for its soft clauses while they do not
+ * change, which keeps what the solver learned under it usable; a selector that is replaced is retired (forced
+ * false).
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -109,6 +111,14 @@ public final class OptimisationProblem<R> {
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
+    /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
+    private final List<Soft> softs = new ArrayList<>();
+    private long lowerBound;
+    private int level1Cores;
+    /** Candidates below this number have their soft clauses in {@link #softs}. */
+    private int softScanned;
+    /** The selector standing for every clause of {@link #softs}; 0 before the first solve. */
+    private int keep;
     private int satCalls;
     private int rounds;
     private long explanationConflicts;
@@ -303,24 +313,29 @@ public final class OptimisationProblem<R> {
             return explain();
         }
         VecInt fixed = new VecInt();
-        List<Integer> selectors = new ArrayList<>();
         try {
-            if (!sat(fixed)) {
+            // level 1: the sum of the direct ranks, core-guided; its relaxation persists across calls
+            boolean changed = addNewSofts();
+            int coresBefore = level1Cores;
+            if (!optimise(fixed)) {
                 return explain();
             }
-            // level 1: the sum of the direct ranks, core-guided
-            List<Soft> softs = softs();
-            long lowerBound = optimise(softs, fixed, selectors);
+            changed |= level1Cores != coresBefore;
             BitSet model = model();
             assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
-            // keep level 1 optimal: one selector standing for all its final soft clauses
-            int keep = nextVar++;
-            declareVars();
-            selectors.add(keep);
-            for (Soft soft : softs) {
-                VecInt guarded = new VecInt(soft.clause);
-                guarded.push(-keep);
-                addHard(guarded);
+            // keep level 1 optimal: one selector standing for all its final soft clauses, renewed only when they
+            // change (so that what the solver learned under it in an earlier call stays usable)
+            if (keep == 0 || changed) {
+                if (keep != 0) {
+                    retire(List.of(keep));
+                }
+                keep = nextVar++;
+                declareVars();
+                for (Soft soft : softs) {
+                    VecInt guarded = new VecInt(soft.clause);
+                    guarded.push(-keep);
+                    addHard(guarded);
+                }
             }
             fixed.push(keep);
             // level 2: the transitive packages' ranks in key order, lexicographically smallest: one SAT call that
@@ -350,8 +365,6 @@ public final class OptimisationProblem<R> {
         } catch (TimeoutException e) {
             // the budget is spent: say so; the partial model is of no use to the caller
             return new Outcome.BudgetExceeded<>(conflicts());
-        } finally {
-            retire(selectors);
         }
     }
 
@@ -439,15 +452,20 @@ public final class OptimisationProblem<R> {
         }
     }
 
-    /** The soft clauses of level 1: "direct candidate not chosen", weighted by its rank. */
-    private List<Soft> softs() {
-        List<Soft> out = new ArrayList<>();
-        for (int c = 0; c < candidates; c++) {
+    /**
+     * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
+     * weighted by its rank. Returns whether there were any.
+     */
+    private boolean addNewSofts() {
+        boolean added = false;
+        for (; softScanned < candidates; softScanned++) {
+            int c = softScanned;
             if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
-                out.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+                softs.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+                added = true;
             }
         }
-        return out;
+        return added;
     }
 
     /**
@@ -461,11 +479,18 @@ public final class OptimisationProblem<R> {
      * optimum is close to the most preferred choice, which is the common case; a linear search on a
      * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
      *
-     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model; assuming them
-     * keeps level 1 at its optimum.
+     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model, and
+     * {@code lowerBound} the optimum; assuming them keeps level 1 at its optimum.
+     *
+     * <p>The relaxation is kept from one call to the next: every transformation above preserves, for each
+     * assignment satisfying the hard constraints, "original cost = lower bound + relaxed cost", and that stays
+     * true when hard constraints are added (an assignment satisfying more constraints satisfies the old ones)
+     * and when soft clauses are added (their cost adds to both sides). So a later call starts from the cores
+     * already found and only looks for new ones.
+     *
+     * @return false when the hard constraints (with {@code fixed}) are unsatisfiable
      */
-    private long optimise(List<Soft> softs, VecInt fixed, List<Integer> selectors) throws TimeoutException {
-        long lowerBound = 0;
+    private boolean optimise(VecInt fixed) throws TimeoutException {
         Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
         while (true) {
             byAssumption.clear();
@@ -476,7 +501,7 @@ public final class OptimisationProblem<R> {
                 byAssumption.put(soft.assumption, soft);
             }
             if (sat(assumptions)) {
-                return lowerBound;
+                return true;
             }
             IVecInt explanation = solver.unsatExplanation();
             List<Soft> core = new ArrayList<>();
@@ -489,12 +514,16 @@ public final class OptimisationProblem<R> {
                 }
             }
             if (core.isEmpty()) {
+                if (!sat(fixed)) {
+                    return false; // the hard constraints alone are unsatisfiable
+                }
                 // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
                 core.addAll(softs);
                 if (core.isEmpty()) {
-                    throw new IllegalStateException("Earlier levels' optimum became infeasible");
+                    throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
                 }
             }
+            level1Cores++;
             long min = Long.MAX_VALUE;
             for (Soft soft : core) {
                 min = Math.min(min, soft.weight);
@@ -509,7 +538,6 @@ public final class OptimisationProblem<R> {
                 int b = nextVar++;
                 int sel = nextVar++;
                 declareVars();
-                selectors.add(sel);
                 blocking.push(b);
                 int[] relaxed = Arrays.copyOf(soft.clause, soft.clause.length + 1);
                 relaxed[soft.clause.length] = b;
