@@ -119,9 +119,9 @@ final class CompileCommand implements Callable<Integer> {
                         r.packages().size() == 1 ? "" : "s", c.progress.elapsedMillis());
                 if (c.verbose()) {
                     var s = r.statistics();
-                    line += String.format(Locale.ROOT, " (%d project pages, %d metadata, %d candidates, %d constraints, "
-                            + "%d rounds, %d solver calls, %d conflicts; solving %d ms)", s.projectsFetched(), s.metadataFetched(),
-                            s.candidates(), s.constraints(), s.rounds(), s.solverCalls(), s.conflicts(), s.time().toMillis());
+                    line += String.format(Locale.ROOT, " (%d project pages, %d metadata, %d of them fetched ahead, %d wasted; "
+                            + "%d candidates, %d constraints, %d rounds, %d solver calls, %d conflicts; solving %d ms)",
+                            s.projectsFetched(), s.metadataFetched(), s.speculativeFetches(), s.wastedFetches(), s.candidates(), s.constraints(), s.rounds(), s.solverCalls(), s.conflicts(), s.time().toMillis());
                 }
                 c.progress.done(line);
                 if (c.verbose()) {

@@ -4,7 +4,6 @@ import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.ProjectPage;
-import dev.pinwheel.index.UnusableFileException;
 import dev.pinwheel.internal.sat.OptimisationProblem;
 import dev.pinwheel.internal.sat.Outcome;
 import dev.pinwheel.internal.sat.Tier;
@@ -57,8 +56,7 @@ final class Session {
     private final Set<PackageName> direct = new TreeSet<>();
     private final List<Requirement> roots = new ArrayList<>();
     private ExecutorService executor;
-    private int projectsFetched;
-    private int metadataFetched;
+    private Prefetch<Project> prefetch;
 
     Session(PackageIndex index, ResolverOptions options, ResolutionRequest request) {
         this.index = index;
@@ -138,6 +136,7 @@ final class Session {
         if (options.parallelism() > 1) {
             executor = Executors.newFixedThreadPool(options.parallelism(), daemonThreads());
         }
+        prefetch = new Prefetch<>(index, model, executor);
         try {
             prepare();
             Outcome<Reason> outcome = problem.solveLazily(this::expand);
@@ -152,6 +151,7 @@ final class Session {
         } catch (IndexFailure e) {
             throw new IndexUnavailableException(e.what, e.cause);
         } finally {
+            prefetch.close();
             if (executor != null) {
                 executor.shutdownNow();
             }
@@ -200,6 +200,7 @@ final class Session {
                 }
             }
         }
+        roots.forEach(prefetch::want);
         fetchProjects(roots.stream().map(Requirement::name).toList());
         List<Integer> speculative = new ArrayList<>();
         for (Requirement r : roots) {
@@ -237,49 +238,33 @@ final class Session {
 
     // ------------------------------------------------------------------ projects
 
+    /** Reads the pages of {@code names} not read yet (most are already in flight), declared in name order. */
     private void fetchProjects(List<PackageName> names) throws IndexFailure {
         List<PackageName> missing = names.stream().distinct().filter(n -> !projects.containsKey(n)).sorted().toList();
-        if (missing.isEmpty()) {
-            return;
+        List<CompletableFuture<Project>> futures = new ArrayList<>();
+        for (PackageName n : missing) {
+            futures.add(prefetch.page(n));
         }
-        List<Optional<ProjectPage>> pages = new ArrayList<>();
-        if (executor == null || missing.size() == 1) {
-            for (PackageName n : missing) {
-                try {
-                    pages.add(index.project(n));
-                } catch (IndexException e) {
-                    throw new IndexFailure("Cannot read the page of `" + n + "`", e);
-                }
-            }
-        } else {
-            List<CompletableFuture<Optional<ProjectPage>>> futures = new ArrayList<>();
-            for (PackageName n : missing) {
-                futures.add(index.projectAsync(n, executor));
-            }
-            for (int i = 0; i < missing.size(); i++) {
-                pages.add(join(futures.get(i), "Cannot read the page of `" + missing.get(i) + "`"));
-            }
-        }
-        projectsFetched += missing.size();
-        for (int i = 0; i < missing.size(); i++) {
-            declare(missing.get(i), pages.get(i));
+        for (CompletableFuture<Project> f : futures) {
+            declare(join(f));
         }
     }
 
-    private static <T> T join(CompletableFuture<T> f, String what) throws IndexFailure {
+    /** The value of a fetch, or the failure the session reports (the first one in the session's own order). */
+    private static <T> T join(CompletableFuture<T> f) throws IndexFailure {
         try {
             return f.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof IndexException ie) {
-                throw new IndexFailure(what, ie);
+            if (e.getCause() instanceof Prefetch.Failure pf) {
+                throw new IndexFailure(pf.what, pf.cause);
             }
             throw e;
         }
     }
 
-    private void declare(PackageName name, Optional<ProjectPage> page) {
+    /** The page read and its files classified for the target: pure, called from the fetching threads. */
+    private Project analyse(PackageName name, Optional<ProjectPage> page) {
         Project p = new Project(name, page.isPresent());
-        projects.put(name, p);
         Map<Version, VersionInfo> byVersion = new TreeMap<>();
         page.ifPresent(pg -> {
             for (DistributionFile f : pg.files()) {
@@ -299,6 +284,43 @@ final class Session {
                 }
             }
         }
+        return p;
+    }
+
+    /** The session's pure functions, for the fetching threads. */
+    private final Prefetch.Model<Project> model = new Prefetch.Model<>() {
+        @Override
+        public Project analyse(PackageName name, Optional<ProjectPage> page) {
+            return Session.this.analyse(name, page);
+        }
+
+        @Override
+        public int best(Project project, Requirement r) {
+            return Session.this.best(project, matching(project, r));
+        }
+
+        @Override
+        public String key(Project project, int version) {
+            return project.name.normalized() + " " + version;
+        }
+
+        @Override
+        public List<DistributionFile> usable(Project project, int version) {
+            return project.versions.get(version).usable;
+        }
+
+        @Override
+        public Optional<List<Requirement>> dependencies(Project project, int version, Optional<String> extra,
+                                                        Optional<Metadata> m) {
+            Deps d = Session.this.dependencies(project.versions.get(version), extra, m);
+            return d.excluded().isPresent() ? Optional.empty() : Optional.of(d.requirements());
+        }
+    };
+
+    /** Adds an analysed project to the problem. */
+    private void declare(Project p) {
+        PackageName name = p.name;
+        projects.put(name, p);
         p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), ranks(p),
                 new Reason.OneVersionPer(name, Optional.empty()));
         for (int i = 0; i < p.versions.size(); i++) {
@@ -529,6 +551,17 @@ final class Session {
 
     /** Schedules the most preferred usable matching candidate for speculative expansion. */
     private void speculate(Project q, Requirement r, List<Integer> matching, List<Integer> out) {
+        int best = best(q, matching);
+        if (best >= 0) {
+            out.add(q.first + best);
+            for (String extra : r.extras()) {
+                out.add(declareExtra(q, extra) + best);
+            }
+        }
+    }
+
+    /** The most preferred usable version among {@code matching}, or -1: the one a greedy resolution tries first. */
+    private int best(Project q, List<Integer> matching) {
         int[] ranks = ranks(q);
         int best = -1;
         for (int i : matching) {
@@ -537,12 +570,7 @@ final class Session {
                 best = i;
             }
         }
-        if (best >= 0) {
-            out.add(q.first + best);
-            for (String extra : r.extras()) {
-                out.add(declareExtra(q, extra) + best);
-            }
-        }
+        return best;
     }
 
     // ------------------------------------------------------------------ expansion
@@ -621,62 +649,28 @@ final class Session {
         return c.project.name.normalized() + " " + c.index;
     }
 
+    /** Reads the metadata of {@code ids} not read yet (most are already in flight), in the order given. */
     private void fetchMetadata(List<Integer> ids) throws IndexFailure {
-        List<Cand> need = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
         for (int id : ids) {
             Cand c = candidates.get(id);
-            if (!metadata.containsKey(key(c)) && c.info().unusable.isEmpty() && seen.add(key(c))) {
-                need.add(c);
+            if (!metadata.containsKey(key(c)) && c.info().unusable.isEmpty() && !need.containsKey(key(c))) {
+                need.put(key(c), prefetch.metadata(c.project, c.index));
+            }
+            if (c.info().unusable.isEmpty()) {
+                prefetch.follow(c.project, c.index, c.extra);
             }
         }
-        if (executor == null || need.size() <= 1) {
-            for (Cand c : need) {
-                metadata.put(key(c), readMetadata(c));
-            }
-            return;
-        }
-        List<CompletableFuture<Optional<Metadata>>> futures = new ArrayList<>();
-        for (Cand c : need) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return readMetadata(c);
-                } catch (IndexFailure e) {
-                    throw new CompletionException(e);
-                }
-            }, executor));
-        }
-        for (int i = 0; i < need.size(); i++) {
-            try {
-                metadata.put(key(need.get(i)), futures.get(i).join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof IndexFailure f) {
-                    throw f;
-                }
-                throw e;
-            }
+        for (Map.Entry<String, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
+            metadata.put(e.getKey(), join(e.getValue()));
         }
     }
 
-    /** The metadata of the best usable file that has readable metadata; empty if none has. */
-    private Optional<Metadata> readMetadata(Cand c) throws IndexFailure {
-        for (DistributionFile f : c.info().usable) {
-            try {
-                Metadata m = index.metadata(f);
-                synchronized (this) {
-                    metadataFetched++;
-                }
-                return Optional.of(m);
-            } catch (UnusableFileException e) {
-                synchronized (this) {
-                    metadataFetched++;
-                }
-                // that one file is unusable (malformed, needs a build): try the next file of the version
-            } catch (IndexException e) {
-                throw new IndexFailure("Cannot read the metadata of `" + f.filename().filename() + "`", e);
-            }
+    /** What a version (or one of its extras) depends on, or why it cannot be used. */
+    private record Deps(List<Requirement> requirements, Optional<String> excluded) {
+        static Deps excluded(String why) {
+            return new Deps(List.of(), Optional.of(why));
         }
-        return Optional.empty();
     }
 
     /** The requirements that apply to a candidate on the target, after overrides; excludes it if unusable. */
@@ -686,39 +680,44 @@ final class Session {
         if (v.unusable.isPresent()) {
             return List.of(); // already excluded
         }
-        Optional<Metadata> m = metadata.get(key(c));
-        if (m == null || m.isEmpty()) {
-            exclude(c, "has no file with readable metadata");
+        Deps d = dependencies(v, c.extra, metadata.getOrDefault(key(c), Optional.empty()));
+        if (d.excluded().isPresent()) {
+            exclude(c, d.excluded().get());
             return List.of();
+        }
+        return d.requirements();
+    }
+
+    /** The requirements of a version (or of its extra) that apply on the target, after overrides: pure. */
+    private Deps dependencies(VersionInfo v, Optional<String> extra, Optional<Metadata> m) {
+        if (m.isEmpty()) {
+            return Deps.excluded("has no file with readable metadata");
         }
         Optional<String> rp = m.get().raw().requiresPython();
         if (rp.isPresent()) {
             Optional<SpecifierSet> spec = SpecifierSet.tryParse(rp.get());
             if (spec.isPresent() && !spec.get().contains(request.target().python())) {
-                exclude(c, "requires Python " + spec.get());
-                return List.of();
+                return Deps.excluded("requires Python " + spec.get());
             }
         }
         List<Requirement> out = new ArrayList<>();
         for (String line : m.get().raw().requiresDist()) {
             Optional<Requirement> r = Requirement.tryParse(line);
             if (r.isEmpty()) {
-                exclude(c, "has invalid metadata (`Requires-Dist: " + line + "`)");
-                return List.of();
+                return Deps.excluded("has invalid metadata (`Requires-Dist: " + line + "`)");
             }
             boolean applies;
             try {
-                applies = c.extra.isEmpty() ? r.get().appliesTo(env)
-                        : r.get().appliesTo(env, Set.of(c.extra.get())) && !r.get().appliesTo(env);
+                applies = extra.isEmpty() ? r.get().appliesTo(env)
+                        : r.get().appliesTo(env, Set.of(extra.get())) && !r.get().appliesTo(env);
             } catch (MarkerEvaluationException e) {
-                exclude(c, "has a marker that cannot be evaluated (`" + line + "`: " + e.getMessage() + ")");
-                return List.of();
+                return Deps.excluded("has a marker that cannot be evaluated (`" + line + "`: " + e.getMessage() + ")");
             }
             if (applies) {
                 out.addAll(override(r.get()));
             }
         }
-        return out;
+        return new Deps(out, Optional.empty());
     }
 
     private void exclude(Cand c, String why) {
@@ -772,7 +771,8 @@ final class Session {
                 }
             }
         }
-        ResolutionStatistics stats = new ResolutionStatistics(projectsFetched, metadataFetched,
+        ResolutionStatistics stats = new ResolutionStatistics(prefetch.pageRequests(), prefetch.metadataRequests(),
+                prefetch.speculativeRequests(), prefetch.wastedRequests(),
                 problem.candidateCount(), problem.constraintCount(), problem.rounds(), problem.satCalls(),
                 problem.conflicts(), time);
         return new Resolution(packages, edges, stats);

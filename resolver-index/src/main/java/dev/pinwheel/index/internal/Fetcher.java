@@ -53,20 +53,34 @@ public final class Fetcher implements AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HttpSettings settings;
-    private final HttpClient client;
+    /** Made on the first HTTP request: a {@code file:} index never pays for its threads and selector. */
+    private volatile HttpClient client;
     private final Semaphore permits;
     private final Optional<DiskCache> cache;
     private final AtomicInteger networkRequests = new AtomicInteger();
 
     public Fetcher(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_2)
-                .build();
         this.permits = new Semaphore(settings.maxParallel(), true);
         this.cache = settings.cacheDir().map(DiskCache::new);
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_2)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     public HttpSettings settings() {
@@ -516,7 +530,7 @@ public final class Fetcher implements AutoCloseable {
                 sinkRef.set(sink);
                 return sink;
             };
-            future = client.sendAsync(request, handler);
+            future = client().sendAsync(request, handler);
             long timeoutNanos = settings.readTimeout().toNanos();
             long pollMillis = Math.max(5, Math.min(250, settings.readTimeout().toMillis() / 4));
             while (true) {
