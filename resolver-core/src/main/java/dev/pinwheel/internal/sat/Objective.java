@@ -22,9 +22,9 @@ import java.util.List;
  * packages in request order) does not depend on the order in which the requirements were written, and
  * it trades one step of one package against one step of another evenly, which is what packse's
  * {@code wrong-backtracking-*} scenarios expect. The second level is lexicographic, which makes the solution
- * Pareto-optimal for the transitive packages too (given the first level), and each of its steps is one cheap
- * SAT question ("can this package be newer, with everything before it kept?"); an exact transitive rank sum
- * was tried and dropped: its optimality proofs took tens of thousands of conflicts on a 100-project universe.
+ * Pareto-optimal for the transitive packages too (given the first level), and it is cheap to meet exactly: one
+ * SAT call whose decision order is fixed (see {@link OptimisationProblem}); an exact transitive rank sum was
+ * tried and dropped: its optimality proofs took tens of thousands of conflicts on a 100-project universe.
  *
  * @param direct     level 1, the sum of the ranks of the chosen direct candidates
  * @param transitive level 2, the ranks of the transitive packages in key order

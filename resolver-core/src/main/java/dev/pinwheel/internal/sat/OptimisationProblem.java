@@ -32,17 +32,24 @@ import org.sat4j.specs.TimeoutException;
  * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
- * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 takes the
- * transitive packages in key order: a window of packages none of which can get a better rank even with all of
- * them free is settled by one SAT call (the window grows while that holds, and shrinks to find the first
- * package that can improve); such a package gets its best rank by binary search over "rank at most k" (an
- * order encoding per package); then "no worse than that" is assumed from there on. Minimality is
+ * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 (the ranks of
+ * the transitive packages in key order, compared lexicographically) is obtained in <em>one</em> SAT call: each
+ * transitive package has an order encoding ("rank &gt;= 1", "rank &gt;= 2", ..., each implied by the candidates
+ * of that rank or more), and the solver decides these variables first, package by package in key order and
+ * within a package by increasing {@code k}, each to false, before any other variable (see
+ * {@link LexicographicOrder}). Its model is then the lexicographically smallest one over that sequence of
+ * variables, which is exactly the lexicographically smallest rank vector given level 1 (in such a model these
+ * variables are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and
+ * such words of equal length compare as the ranks do). Implied clauses "this dependent implies rank &gt;= k"
+ * (see {@link #addRankBounds}) spare that call most of its conflicts without changing any solution. Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
- * <p>Selectors and blocking variables of the optimisation are retired when {@code solve} returns (forced false),
- * so that clauses learned while optimising stay valid and the solver is reused when constraints are added (see
- * <em>Lazy expansion</em>).
+ * <p>One solver serves every call: constraints added between calls (see <em>Lazy expansion</em>) only add
+ * clauses, so clauses it learned stay valid. Level 1's relaxation (cores, blocking variables, lower bound) is
+ * kept from one call to the next, and so is the selector that stands for its soft clauses while they do not
+ * change, which keeps what the solver learned under it usable; a selector that is replaced is retired (forced
+ * false).
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -89,6 +96,7 @@ public final class OptimisationProblem<R> {
     private final int conflictBudget;
     private final PBSolver solver;
     private final BitSet preferTrue = new BitSet();
+    private final LexicographicOrder order = new LexicographicOrder(new HintedPhase(preferTrue));
 
     private final List<Group<R>> packages = new ArrayList<>();
     private final List<Clause<R>> clauses = new ArrayList<>();
@@ -104,6 +112,16 @@ public final class OptimisationProblem<R> {
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
+    /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
+    private final List<Soft> softs = new ArrayList<>();
+    private long lowerBound;
+    private int level1Cores;
+    /** Candidates below this number have their soft clauses in {@link #softs}. */
+    private int softScanned;
+    /** The selector standing for every clause of {@link #softs}; 0 before the first solve. */
+    private int keep;
+    /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
+    private int bounded;
     private int satCalls;
     private int rounds;
     private long explanationConflicts;
@@ -114,7 +132,7 @@ public final class OptimisationProblem<R> {
         }
         this.conflictBudget = conflictBudget;
         this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
-        this.solver = newSolver(preferTrue, conflictBudget);
+        this.solver = newSolver(order, conflictBudget);
     }
 
     /**
@@ -136,9 +154,9 @@ public final class OptimisationProblem<R> {
         return new OptimisationProblem<>(conflictBudget, groupKey);
     }
 
-    private static PBSolver newSolver(BitSet preferTrue, int budget) {
+    private static PBSolver newSolver(VarOrderHeap order, int budget) {
         PBSolver s = SolverFactory.newDefault();
-        s.setOrder(new VarOrderHeap(new HintedPhase(preferTrue)));
+        s.setOrder(order);
         s.setTimeoutOnConflicts(budget);
         s.setVerbose(false);
         s.setDBSimplificationAllowed(false);
@@ -298,119 +316,101 @@ public final class OptimisationProblem<R> {
             return explain();
         }
         VecInt fixed = new VecInt();
-        List<Integer> selectors = new ArrayList<>();
         try {
-            if (!sat(fixed)) {
+            // level 1: the sum of the direct ranks, core-guided; its relaxation persists across calls
+            boolean changed = addNewSofts();
+            int coresBefore = level1Cores;
+            if (!optimise(fixed)) {
                 return explain();
             }
-            // level 1: the sum of the direct ranks, core-guided
-            List<Soft> softs = softs();
-            long lowerBound = optimise(softs, fixed, selectors);
+            changed |= level1Cores != coresBefore;
             BitSet model = model();
             assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
-            // keep level 1 optimal: one selector standing for all its final soft clauses
-            int keep = nextVar++;
-            declareVars();
-            selectors.add(keep);
-            for (Soft soft : softs) {
-                VecInt guarded = new VecInt(soft.clause);
-                guarded.push(-keep);
-                addHard(guarded);
+            // keep level 1 optimal: one selector standing for all its final soft clauses, renewed only when they
+            // change (so that what the solver learned under it in an earlier call stays usable)
+            if (keep == 0 || changed) {
+                if (keep != 0) {
+                    retire(List.of(keep));
+                }
+                keep = nextVar++;
+                declareVars();
+                for (Soft soft : softs) {
+                    VecInt guarded = new VecInt(soft.clause);
+                    guarded.push(-keep);
+                    addHard(guarded);
+                }
             }
             fixed.push(keep);
-            // level 2: each transitive package in key order, as preferred as the packages before it allow. A
-            // window of packages none of which can improve even with all of them free is settled by one SAT call
-            // (galloping window); a package that can improve is then improved one step at a time.
+            // level 2: the transitive packages' ranks in key order, lexicographically smallest: one SAT call that
+            // decides the order-encoding variables "rank >= 1", "rank >= 2", ... of each package, in key order,
+            // false first, before anything else (see LexicographicOrder)
+            addRankBounds();
+            if (contradiction) {
+                return explain();
+            }
             List<Integer> order = transitiveOrder();
-            int i = 0;
-            int window = 8;
-            while (i < order.size()) {
-                Group<R> g = packages.get(order.get(i));
-                if (rankIn(model, g) == 0) {
-                    keepNoWorse(g, 0, fixed, selectors);
-                    i++;
-                    continue;
+            List<Integer> prefix = new ArrayList<>();
+            for (int p : order) {
+                Group<R> g = packages.get(p);
+                for (int k = 1; k <= maxRank(g); k++) {
+                    prefix.add(atLeast(g, k));
                 }
-                int end = Math.min(order.size(), i + window);
-                if (!anyImproves(order.subList(i, end), model, fixed, selectors)) {
-                    for (int j = i; j < end; j++) {
-                        Group<R> h = packages.get(order.get(j));
-                        keepNoWorse(h, rankIn(model, h), fixed, selectors);
+            }
+            if (!prefix.isEmpty()) {
+                this.order.setPrefix(prefix.stream().mapToInt(Integer::intValue).toArray());
+                try {
+                    if (!sat(fixed)) {
+                        throw new IllegalStateException("Level 1's optimum became infeasible");
                     }
-                    i = end;
-                    window = Math.min(window * 2, 1 << 16);
-                    continue;
+                } finally {
+                    this.order.setPrefix(new int[0]);
                 }
-                if (end - i > 1) {
-                    window = Math.max(1, (end - i) / 2);
-                    continue;
-                }
-                // g itself can improve with everything before it kept: binary search for its best rank
-                // (feasibility of "rank <= k" only grows with k)
                 model = model();
-                int lo = 0;
-                int hi = rankIn(model, g);
-                while (lo < hi) {
-                    int mid = (lo + hi) / 2;
-                    fixed.push(-atLeast(g, mid + 1));
-                    boolean ok = sat(fixed);
-                    fixed.pop();
-                    if (ok) {
-                        model = model();
-                        hi = rankIn(model, g);
-                    } else {
-                        lo = mid + 1;
-                    }
-                }
-                keepNoWorse(g, hi, fixed, selectors);
-                i++;
-                window = 8;
             }
             model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
         } catch (TimeoutException e) {
             // the budget is spent: say so; the partial model is of no use to the caller
             return new Outcome.BudgetExceeded<>(conflicts());
-        } finally {
-            retire(selectors);
         }
     }
 
     /**
-     * Whether some package of {@code window} can get a better rank than in {@code model} (or be dropped) with
-     * the {@code fixed} assumptions kept and the rest free: one SAT call with one new clause, "one of them has
-     * rank below its current one", under a selector. When it can, the solver's model shows one such solution.
+     * Adds, for each clause added since the last call that has at most one negative candidate and whose positive
+     * candidates all belong to one transitive package, the implied clause "the negative one implies rank &gt;= k"
+     * (or the unit "rank &gt;= k" for a root clause), {@code k} being the best rank among the positive ones, when
+     * {@code k > 0}. These clauses change no solution; they let level 2 propagate a package's lowest possible rank
+     * as soon as a chosen dependent needs it, where it would otherwise decide "rank &gt;= k" false and learn the
+     * contrary from a conflict.
      */
-    private boolean anyImproves(List<Integer> window, BitSet model, VecInt fixed, List<Integer> selectors)
-            throws TimeoutException {
-        VecInt any = new VecInt();
-        for (int p : window) {
-            Group<R> g = packages.get(p);
-            int r = rankIn(model, g);
-            if (r > 0) {
-                any.push(-atLeast(g, r));
+    private void addRankBounds() {
+        for (; bounded < clauses.size(); bounded++) {
+            Clause<R> k = clauses.get(bounded);
+            if (k.negative.length > 1 || k.positive.length == 0 || intersects(k.positive, k.negative)) {
+                continue;
             }
-        }
-        if (any.isEmpty()) {
-            return false;
-        }
-        int s = nextVar++;
-        declareVars();
-        selectors.add(s);
-        any.push(-s);
-        addHard(any);
-        fixed.push(s);
-        try {
-            return sat(fixed);
-        } finally {
-            fixed.pop();
-        }
-    }
-
-    /** Keeps package {@code g} at rank {@code r} or better (or absent) from now on: one assumption. */
-    private void keepNoWorse(Group<R> g, int r, VecInt fixed, List<Integer> selectors) {
-        if (r < maxRank(g)) {
-            fixed.push(-atLeast(g, r + 1));
+            int p = candidatePackage[k.positive[0]];
+            int best = Integer.MAX_VALUE;
+            for (int c : k.positive) {
+                if (candidatePackage[c] != p) {
+                    best = -1;
+                    break;
+                }
+                best = Math.min(best, candidateRank[c]);
+            }
+            Group<R> g = packages.get(p);
+            if (best <= 0 || g.tier != Tier.TRANSITIVE) {
+                continue;
+            }
+            VecInt clause = new VecInt(new int[] {atLeast(g, best)});
+            for (int n : k.negative) {
+                clause.push(-candidateVar[n]);
+            }
+            try {
+                solver.addClause(clause);
+            } catch (ContradictionException e) {
+                contradiction = true;
+            }
         }
     }
 
@@ -498,15 +498,20 @@ public final class OptimisationProblem<R> {
         }
     }
 
-    /** The soft clauses of level 1: "direct candidate not chosen", weighted by its rank. */
-    private List<Soft> softs() {
-        List<Soft> out = new ArrayList<>();
-        for (int c = 0; c < candidates; c++) {
+    /**
+     * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
+     * weighted by its rank. Returns whether there were any.
+     */
+    private boolean addNewSofts() {
+        boolean added = false;
+        for (; softScanned < candidates; softScanned++) {
+            int c = softScanned;
             if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
-                out.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+                softs.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+                added = true;
             }
         }
-        return out;
+        return added;
     }
 
     /**
@@ -520,11 +525,18 @@ public final class OptimisationProblem<R> {
      * optimum is close to the most preferred choice, which is the common case; a linear search on a
      * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
      *
-     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model; assuming them
-     * keeps level 1 at its optimum.
+     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model, and
+     * {@code lowerBound} the optimum; assuming them keeps level 1 at its optimum.
+     *
+     * <p>The relaxation is kept from one call to the next: every transformation above preserves, for each
+     * assignment satisfying the hard constraints, "original cost = lower bound + relaxed cost", and that stays
+     * true when hard constraints are added (an assignment satisfying more constraints satisfies the old ones)
+     * and when soft clauses are added (their cost adds to both sides). So a later call starts from the cores
+     * already found and only looks for new ones.
+     *
+     * @return false when the hard constraints (with {@code fixed}) are unsatisfiable
      */
-    private long optimise(List<Soft> softs, VecInt fixed, List<Integer> selectors) throws TimeoutException {
-        long lowerBound = 0;
+    private boolean optimise(VecInt fixed) throws TimeoutException {
         Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
         while (true) {
             byAssumption.clear();
@@ -535,7 +547,7 @@ public final class OptimisationProblem<R> {
                 byAssumption.put(soft.assumption, soft);
             }
             if (sat(assumptions)) {
-                return lowerBound;
+                return true;
             }
             IVecInt explanation = solver.unsatExplanation();
             List<Soft> core = new ArrayList<>();
@@ -548,12 +560,16 @@ public final class OptimisationProblem<R> {
                 }
             }
             if (core.isEmpty()) {
+                if (!sat(fixed)) {
+                    return false; // the hard constraints alone are unsatisfiable
+                }
                 // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
                 core.addAll(softs);
                 if (core.isEmpty()) {
-                    throw new IllegalStateException("Earlier levels' optimum became infeasible");
+                    throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
                 }
             }
+            level1Cores++;
             long min = Long.MAX_VALUE;
             for (Soft soft : core) {
                 min = Math.min(min, soft.weight);
@@ -568,7 +584,6 @@ public final class OptimisationProblem<R> {
                 int b = nextVar++;
                 int sel = nextVar++;
                 declareVars();
-                selectors.add(sel);
                 blocking.push(b);
                 int[] relaxed = Arrays.copyOf(soft.clause, soft.clause.length + 1);
                 relaxed[soft.clause.length] = b;
@@ -615,7 +630,8 @@ public final class OptimisationProblem<R> {
 
     private boolean sat(IVecInt assumptions) throws TimeoutException {
         satCalls++;
-        return solver.isSatisfiable(assumptions);
+        // global: one conflict timer for the solver's life (a local call adds a timer that is never removed)
+        return solver.isSatisfiable(assumptions, false);
     }
 
     /**
@@ -767,7 +783,7 @@ public final class OptimisationProblem<R> {
     private Outcome<R> explain() {
         int groups = groupReasons.size();
         int base = candidates + 1;
-        PBSolver m = newSolver(new BitSet(), conflictBudget);
+        PBSolver m = newSolver(new VarOrderHeap(new HintedPhase(new BitSet())), conflictBudget);
         m.newVar(candidates + groups);
         try {
             for (Group<R> g : packages) {

@@ -1,0 +1,87 @@
+package dev.pinwheel.internal.sat;
+
+import static org.sat4j.core.LiteralsUtils.negLit;
+
+import java.util.Arrays;
+import org.sat4j.minisat.core.IPhaseSelectionStrategy;
+import org.sat4j.minisat.orders.VarOrderHeap;
+
+/**
+ * Sat4j's activity-based decision order, optionally preceded by a fixed <em>prefix</em> of variables that are
+ * decided first, in the given order, each to false.
+ *
+ * <p>With a prefix set, the solver decides a variable outside the prefix only when every prefix variable is
+ * assigned, and it decides the first unassigned prefix variable, always false. Its first model is then the
+ * <em>lexicographically smallest</em> model over the prefix (false before true), whatever the restarts, learned
+ * clauses and backjumps: in the model's final trail every decision at or below the level where a prefix
+ * variable {@code x} was assigned is a prefix variable before {@code x} (it was the first unassigned one while
+ * {@code x} was unassigned), and every decision is false; a prefix variable that is true was therefore
+ * propagated, that is, implied by the constraints (learned clauses are implied by them) and the values of the
+ * prefix variables before it. So no model agreeing with it on the variables before {@code x} has {@code x}
+ * false, which is the definition of the lexicographic minimum. This is the classic observation that a DPLL
+ * solver with a static order and negative polarity computes a lexicographically minimal model; it survives
+ * clause learning because only the final trail matters.
+ *
+ * <p>Not thread-safe; belongs to one solver.
+ */
+final class LexicographicOrder extends VarOrderHeap {
+    private static final long serialVersionUID = 1L;
+
+    private int[] prefix = new int[0];
+    /** Per variable, its index in the prefix plus one, or 0 when it is not in the prefix. */
+    private int[] position = new int[0];
+    /** Every prefix variable before this index is assigned. */
+    private int next;
+
+    LexicographicOrder(IPhaseSelectionStrategy phase) {
+        super(phase);
+    }
+
+    /** Decides {@code vars} first, in this order, each to false; an empty array restores the plain order. */
+    void setPrefix(int[] vars) {
+        Arrays.fill(position, 0);
+        prefix = vars.clone();
+        int max = 0;
+        for (int v : prefix) {
+            max = Math.max(max, v);
+        }
+        if (position.length <= max) {
+            position = new int[max + 1];
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            position[prefix[i]] = i + 1;
+        }
+        next = 0;
+    }
+
+    @Override
+    public void init() {
+        super.init();
+        next = 0;
+    }
+
+    @Override
+    public int select() {
+        while (next < prefix.length) {
+            int lit = negLit(prefix[next]);
+            if (lits.isUnassigned(lit)) {
+                return lit;
+            }
+            next++;
+        }
+        return super.select();
+    }
+
+    @Override
+    public void undo(int x) {
+        super.undo(x);
+        if (x < position.length && position[x] != 0 && position[x] - 1 < next) {
+            next = position[x] - 1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "prefix of " + prefix.length + " variables decided false in order, then " + super.toString();
+    }
+}
