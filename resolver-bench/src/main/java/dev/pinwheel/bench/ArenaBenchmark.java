@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The resolver over a universe file and a requirements file given as parameters (the project does not depend on
- * where they live): the arena's {@code realistic} / {@code backtrack} / {@code unsat} cases
- * ({@code ../shared/arena/make-cases.sh DIR}), or a resolvelib PyPI snapshot with its roots written one per line.
+ * where they live): for example the {@code realistic} / {@code backtrack} / {@code unsat} universes of an external
+ * comparison harness, or a resolvelib PyPI snapshot with its roots written one per line.
  * {@code files} is {@code UNIVERSE.json:REQS.txt}; without it, the arena's backtrack shape is generated.
  *
  * <pre>
