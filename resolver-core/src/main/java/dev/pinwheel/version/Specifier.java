@@ -265,31 +265,19 @@ public final class Specifier {
         return new Specifier(op, versionText, wildcard, version);
     }
 
+    /** The operators in the order they must be tried: a longer symbol before any symbol it starts with. */
+    private static final Operator[] BY_LONGEST_PREFIX = {
+        Operator.ARBITRARY, Operator.COMPATIBLE, Operator.EQUAL, Operator.NOT_EQUAL,
+        Operator.LESS_EQUAL, Operator.GREATER_EQUAL, Operator.LESS, Operator.GREATER,
+    };
+
+    /** The operator written at {@code s[a, b)}, or {@code null} when none is. */
     private static Operator operatorAt(String s, int a, int b) {
-        String head = s.substring(a, Math.min(b, a + 3));
-        if (head.startsWith("===")) {
-            return Operator.ARBITRARY;
-        }
-        if (head.startsWith("~=")) {
-            return Operator.COMPATIBLE;
-        }
-        if (head.startsWith("==")) {
-            return Operator.EQUAL;
-        }
-        if (head.startsWith("!=")) {
-            return Operator.NOT_EQUAL;
-        }
-        if (head.startsWith("<=")) {
-            return Operator.LESS_EQUAL;
-        }
-        if (head.startsWith(">=")) {
-            return Operator.GREATER_EQUAL;
-        }
-        if (head.startsWith("<")) {
-            return Operator.LESS;
-        }
-        if (head.startsWith(">")) {
-            return Operator.GREATER;
+        for (Operator op : BY_LONGEST_PREFIX) {
+            int n = op.symbol().length();
+            if (b - a >= n && s.startsWith(op.symbol(), a)) {
+                return op;
+            }
         }
         return null;
     }
