@@ -45,6 +45,8 @@ final class Session {
     private final OptimisationProblem<Reason> problem;
 
     /** Every project seen, by name. */
+    private static final String NO_COMPATIBLE_WHEEL = "has no wheel compatible with the target";
+    private final Map<String, Optional<SpecifierSet>> requiresPythonVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<PackageName, Project> projects = new TreeMap<>();
     /** Candidate id to candidate. */
     private final List<Cand> candidates = new ArrayList<>();
@@ -398,44 +400,60 @@ final class Session {
         return ranks;
     }
 
+    /**
+     * Why one file cannot be used; when no file of a version is usable, the version's reason is the skip with the
+     * lowest {@code order} (then text), so the most fundamental cause is named.
+     */
+    private record Skip(int order, String text) implements Comparable<Skip> {
+        private static final Comparator<Skip> ORDER = Comparator.comparingInt(Skip::order).thenComparing(Skip::text);
+
+        @Override
+        public int compareTo(Skip other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** Whether the target's Python satisfies a {@code requires-python} value; each distinct value is parsed once. */
+    private Optional<SpecifierSet> unmetRequiresPython(String requiresPython) {
+        return requiresPythonVerdicts.computeIfAbsent(requiresPython, text -> SpecifierSet.tryParse(text)
+                .filter(rp -> !rp.contains(request.target().python())));
+    }
+
     /** Sorts a version's files into usable (best first) and, when none is usable, says why. */
     private void classifyFiles(Project p, VersionInfo v) {
+        Map<DistributionFile, Integer> wheelRanks = new HashMap<>();
         List<DistributionFile> wheels = new ArrayList<>();
         List<DistributionFile> sdists = new ArrayList<>();
-        List<String> why = new ArrayList<>();
-        boolean anyWheel = false;
+        List<Skip> why = new ArrayList<>();
         boolean anySdist = false;
         for (DistributionFile f : v.files) {
-            Optional<String> skip = Optional.empty();
-            if (f.requiresPython().isPresent()) {
-                Optional<SpecifierSet> rp = SpecifierSet.tryParse(f.requiresPython().get());
-                if (rp.isPresent() && !rp.get().contains(request.target().python())) {
-                    skip = Optional.of("0requires Python " + rp.get());
-                }
-            }
+            Optional<Skip> skip = f.requiresPython().flatMap(this::unmetRequiresPython)
+                    .map(rp -> new Skip(0, "requires Python " + rp));
             if (skip.isEmpty() && f.isYanked() && !pinnedExactly(p.name, v.version)) {
                 String reason = f.yanked().get();
-                skip = Optional.of("1was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")"));
+                skip = Optional.of(new Skip(1, "was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")")));
             }
             if (skip.isEmpty() && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
                     && f.uploadTime().get().isAfter(request.excludeNewer().get())) {
-                skip = Optional.of("2was uploaded after " + request.excludeNewer().get());
+                skip = Optional.of(new Skip(2, "was uploaded after " + request.excludeNewer().get()));
             }
             if (f.filename() instanceof WheelFilename w) {
-                anyWheel = true;
                 if (skip.isEmpty() && options.noBinary().contains(p.name)) {
-                    skip = Optional.of("3has only wheels, and wheels are not allowed for it (no-binary)");
+                    skip = Optional.of(new Skip(3, "has only wheels, and wheels are not allowed for it (no-binary)"));
                 }
-                if (skip.isEmpty() && !w.isCompatible(request.target().tags())) {
-                    skip = Optional.of("4has no wheel compatible with the target");
+                int rank = request.target().tags().bestRank(w.tags()).orElse(Integer.MAX_VALUE);
+                if (skip.isEmpty() && rank == Integer.MAX_VALUE) {
+                    skip = Optional.of(new Skip(4, NO_COMPATIBLE_WHEEL));
                 }
                 if (skip.isEmpty()) {
                     wheels.add(f);
+                    wheelRanks.put(f, rank);
                 }
             } else if (f.filename() instanceof SdistFilename) {
                 anySdist = true;
                 if (skip.isEmpty() && options.onlyBinary().contains(p.name)) {
-                    skip = Optional.of("3has only a source distribution, and only wheels are allowed for it (only-binary)");
+                    skip = Optional.of(new Skip(3,
+                            "has only a source distribution, and only wheels are allowed for it (only-binary)"));
                 }
                 if (skip.isEmpty()) {
                     sdists.add(f);
@@ -443,23 +461,19 @@ final class Session {
             }
             skip.ifPresent(why::add);
         }
-        wheels.sort(Comparator.comparingInt(f -> request.target().tags()
-                .bestRank(((WheelFilename) f.filename()).tags()).orElse(Integer.MAX_VALUE)));
+        wheels.sort(Comparator.comparingInt(wheelRanks::get));
         List<DistributionFile> usable = new ArrayList<>(wheels);
         usable.addAll(sdists);
         v.usable = List.copyOf(usable);
         if (usable.isEmpty()) {
-            why.sort(null);
-            String reason = why.isEmpty() ? "4has no usable file" : why.get(0);
-            reason = reason.substring(1);
-            if (reason.startsWith("has no wheel compatible") && !anySdist) {
-                reason = "has no wheel compatible with the target and no source distribution";
-            } else if (reason.startsWith("has no wheel compatible") && anySdist) {
-                reason = "has no wheel compatible with the target, and its source distribution is not allowed";
+            String reason = why.stream().min(Comparator.naturalOrder()).map(Skip::text).orElse("has no usable file");
+            if (reason.equals(NO_COMPATIBLE_WHEEL)) {
+                reason = anySdist
+                        ? "has no wheel compatible with the target, and its source distribution is not allowed"
+                        : "has no wheel compatible with the target and no source distribution";
             }
             v.unusable = Optional.of(reason);
         }
-        assert anyWheel || anySdist || v.files.isEmpty();
     }
 
     /** Whether a root requirement or constraint pins {@code version} of {@code name} with {@code ==} or {@code ===}. */
