@@ -128,8 +128,9 @@ final class ResolutionService {
         try {
             workers.execute(() -> {
                 this.running.incrementAndGet();
+                CachedAnswer answer = null;
+                Throwable failure = null;
                 try {
-                    CachedAnswer answer = null;
                     if (stale.isPresent()) {
                         answer = revalidate(stale.get(), input);
                         if (answer != null) {
@@ -139,21 +140,27 @@ final class ResolutionService {
                     if (answer == null) {
                         answer = resolve(input);
                     }
-                    mine.complete(answer);
                 } catch (ProblemException e) {
-                    mine.completeExceptionally(e);
+                    failure = e;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    mine.completeExceptionally(ProblemException.unavailable("shutting-down", "Shutting down",
-                            "The server is shutting down; retry on another instance", config.retryAfter().toSeconds()));
+                    failure = ProblemException.unavailable("shutting-down", "Shutting down",
+                            "The server is shutting down; retry on another instance", config.retryAfter().toSeconds());
                 } catch (RuntimeException | Error e) {
                     LOG.log(Level.ERROR, "Resolution failed unexpectedly for " + input.canonicalJson(), e);
                     metrics.resolution("error");
-                    mine.completeExceptionally(e);
+                    failure = e;
                 } finally {
+                    // Leave the in-flight table before anyone sees the outcome: a request sent after this answer
+                    // arrived must find the cache, never join a flight that has already landed.
                     inProgress.remove(digest, mine);
                     this.running.decrementAndGet();
                     permits.release();
+                    if (failure == null) {
+                        mine.complete(answer);
+                    } else {
+                        mine.completeExceptionally(failure);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

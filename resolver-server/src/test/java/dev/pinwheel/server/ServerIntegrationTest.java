@@ -140,6 +140,18 @@ class ServerIntegrationTest {
     }
 
     @Test
+    void resolve_sequentialRequestsNeverJoinAFinishedFlight() throws Exception {
+        // The in-flight entry once outlived the answer, so a request sent after it could be "coalesced" with a
+        // resolution that had already landed (seen in CI). Each of these follows the previous answer.
+        start(c -> c.cacheFreshFor(Duration.ZERO));
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> r = http.post("/v1/resolve", DJANGO);
+            assertEquals(200, r.statusCode(), r.body());
+            assertNotEquals("coalesced", r.headers().firstValue("X-Pinwheel-Cache").orElseThrow(), "request " + i);
+        }
+    }
+
+    @Test
     void resolve_revalidatesOnlyPagesWhenStaleAndResolvesAgainWhenTheIndexChanged() throws Exception {
         start(c -> c.cacheFreshFor(Duration.ZERO));
         HttpResponse<String> first = http.post("/v1/resolve", DJANGO);
