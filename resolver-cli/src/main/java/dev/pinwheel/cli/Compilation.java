@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,12 +118,40 @@ final class Compilation {
         for (InputRequirement r : ov.requirements) {
             inputs.overrides.add(r);
         }
+        inputs.requirements.forEach(r -> checkDirectUrl(r, false));
+        inputs.overrides.forEach(r -> checkDirectUrl(r, false));
+        inputs.constraints.forEach(r -> checkDirectUrl(r, true));
         if (inputs.requirements.isEmpty()) {
             throw new UsageException(o.sources.isEmpty()
                     ? "No requirements: name a requirements file, a pyproject.toml, or requirements (`pinwheel compile requirements.in`)"
                     : "No requirements found in " + String.join(", ", o.sources));
         }
         target = Target.of(o.pythonVersion, o.pythonPlatform);
+    }
+
+    /**
+     * A direct URL requirement must name a wheel or sdist by {@code http}, {@code https} or {@code file} URL (the
+     * resolver reads such files; version-control URLs and directories would need a build); a constraint cannot
+     * name a URL.
+     */
+    private static void checkDirectUrl(InputRequirement r, boolean constraint) {
+        if (r.requirement().url().isEmpty()) {
+            return;
+        }
+        String url = r.requirement().url().get();
+        if (constraint) {
+            throw new UsageException(r.location() + ": `" + r.requirement() + "`: a constraint cannot name a URL; "
+                    + "put the `name @ url` requirement among the requirements");
+        }
+        String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        String path = url.replaceFirst("[#?].*$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        boolean archive = last.endsWith(".whl") || last.endsWith(".tar.gz") || last.endsWith(".zip") || last.endsWith(".tgz");
+        if (!Set.of("http", "https", "file").contains(scheme) || !archive) {
+            throw new UsageException(r.location() + ": `" + r.requirement() + "`: a direct URL must name a wheel or "
+                    + "source distribution file by an http, https or file URL; version-control URLs and directories "
+                    + "are not supported");
+        }
     }
 
     private static boolean looksLikeFile(String s) {

@@ -52,6 +52,7 @@ final class JsonReportWriter {
             ArrayNode extras = n.putArray("extras");
             p.extras().forEach(extras::add);
             p.index().ifPresent(i -> n.put("index", i));
+            p.url().ifPresent(u -> n.put("url", u));
             p.marker().ifPresent(m -> n.put("marker", m));
             ArrayNode via = n.putArray("via");
             p.via().forEach(via::add);

@@ -1,5 +1,6 @@
 package dev.pinwheel.cli;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
@@ -7,6 +8,7 @@ import dev.pinwheel.index.ProjectPage;
 import dev.pinwheel.metadata.Metadata;
 import dev.pinwheel.name.PackageName;
 
+import java.net.URI;
 import java.util.Optional;
 
 /** A {@link PackageIndex} that reports each request to {@link Progress}; otherwise the index it wraps. */
@@ -36,6 +38,13 @@ final class ObservedIndex implements PackageIndex {
         Metadata m = delegate.metadata(file);
         progress.metadata(file.name(), file.indexId());
         return m;
+    }
+
+    @Override
+    public DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        DirectDistribution d = delegate.direct(project, url);
+        progress.metadata(d.file().name(), d.file().indexId());
+        return d;
     }
 
     @Override

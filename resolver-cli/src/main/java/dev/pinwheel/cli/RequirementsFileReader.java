@@ -158,7 +158,7 @@ final class RequirementsFileReader {
         if (reqText.isEmpty()) {
             throw new UsageException(location + ": Expected a requirement before the options\n    " + content);
         }
-        if (looksLikePathOrUrl(reqText)) {
+        if (!NAMED_URL.matcher(reqText).lookingAt() && looksLikePathOrUrl(reqText)) {
             throw new UsageException(location + ": `" + reqText + "` is a path or URL without a project name; write it as `name @ "
                     + reqText + "`");
         }
@@ -171,6 +171,10 @@ final class RequirementsFileReader {
         InputRequirement in = new InputRequirement(req, label, location, hashes);
         (constraint ? inputs.constraints : inputs.requirements).add(in);
     }
+
+    /** The start of a PEP 508 {@code name [extras] @ url} requirement. */
+    private static final java.util.regex.Pattern NAMED_URL =
+            java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\\s*(?:\\[[^\\]]*\\])?\\s*@");
 
     private static boolean looksLikePathOrUrl(String s) {
         return s.startsWith(".") || s.startsWith("/") || s.startsWith("~") || s.matches("(?i)[a-z][a-z0-9+.-]*://.*")

@@ -222,6 +222,43 @@ class CompileEndToEndTest {
     }
 
     /** The lock without its header and index lines. */
+    @Test
+    void directUrlRequirements_areLockedByUrlWithTheirHash(@TempDir Path tmp) throws IOException {
+        // an older asgiref-lite by URL (over HTTP, hash fragment checked) beside a project from the index
+        String wheel = "asgiref_lite-3.7.2-py3-none-any.whl";
+        String sha = dev.pinwheel.index.internal.Hashes.digest("sha256",
+                Files.readAllBytes(Cli.ROOT.resolve("examples/index/files").resolve(wheel)));
+        String url = server.url("/files/" + wheel);
+        Path in = Files.writeString(tmp.resolve("requirements.in"), "asgiref_lite @ " + url + "#sha256=" + sha + "\nwebframe>=3.0\n");
+        Path out = tmp.resolve("requirements.txt");
+        Cli.Result r = Cli.run("compile", in.toString(), "--index-url", server.url("/simple"), "--no-cache", "--generate-hashes",
+                "-o", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        String written = Files.readString(out);
+        assertTrue(written.contains("\nasgiref-lite @ " + url + " \\\n    --hash=sha256:" + sha + "\n"), written);
+        assertTrue(written.contains("\nwebframe==3.0.3 \\\n"), written);
+        Path lock = tmp.resolve("pylock.toml");
+        assertEquals(0, Cli.run("compile", in.toString(), "--index-url", server.url("/simple"), "--no-cache", "-q",
+                "-o", lock.toString()).status());
+        JsonNode a = null;
+        for (JsonNode p : new TomlMapper().readTree(Files.readString(lock)).get("packages")) {
+            if (p.get("name").asText().equals("asgiref-lite")) {
+                a = p;
+            }
+        }
+        assertEquals(url, a.get("archive").get("url").asText(), String.valueOf(a));
+        assertEquals(sha, a.get("archive").get("hashes").get("sha256").asText());
+        assertFalse(a.has("index") || a.has("wheels"), String.valueOf(a));
+
+        Path bad = Files.writeString(tmp.resolve("bad.in"), "asgiref_lite @ " + url + "#sha256=" + "0".repeat(64) + "\n");
+        Cli.Result mismatch = Cli.run("compile", bad.toString(), "--index-url", server.url("/simple"), "--no-cache");
+        assertEquals(3, mismatch.status(), mismatch.toString());
+        assertTrue(mismatch.err().contains("Hash mismatch for `" + wheel + "`"), mismatch.err());
+        Cli.Result vcs = Cli.run("compile", "asgiref_lite @ git+https://example.invalid/a.git", "--index-url", server.url("/simple"));
+        assertEquals(2, vcs.status(), vcs.toString());
+        assertTrue(vcs.err().contains("version-control URLs and directories are not supported"), vcs.err());
+    }
+
     static String body(String lock) {
         StringBuilder sb = new StringBuilder();
         boolean started = false;

@@ -25,6 +25,17 @@ class RequirementsFileReaderTest {
         return in;
     }
 
+    @Test
+    void namedUrlRequirements_areRequirementsEvenWhenTheUrlEndsInAnArchive() throws IOException {
+        write("u.txt", "pkg @ https://example.invalid/pkg-1.0-py3-none-any.whl --hash=sha256:ab12\n"
+                + "Other.Name[x] @ file:///tmp/other_name-2.0.tar.gz ; python_version >= \"3.8\"\n");
+        Inputs in = read("u.txt", Map.of());
+        assertEquals(List.of("pkg @ https://example.invalid/pkg-1.0-py3-none-any.whl",
+                "Other.Name[x] @ file:///tmp/other_name-2.0.tar.gz ; python_version >= \"3.8\""),
+                in.requirements.stream().map(r -> r.requirement().toString()).toList());
+        assertEquals(List.of("sha256:ab12"), in.requirements.get(0).hashes());
+    }
+
     private void write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
@@ -114,6 +125,10 @@ class RequirementsFileReaderTest {
         write("e.txt", "./local/pkg\n");
         assertEquals("e.txt:1: `./local/pkg` is a path or URL without a project name; write it as `name @ ./local/pkg`",
                 assertThrows(UsageException.class, () -> read("e.txt", Map.of())).getMessage());
+        write("e2.txt", "https://example.invalid/pkg-1.0-py3-none-any.whl\n");
+        assertEquals("e2.txt:1: `https://example.invalid/pkg-1.0-py3-none-any.whl` is a path or URL without a project name; "
+                + "write it as `name @ https://example.invalid/pkg-1.0-py3-none-any.whl`",
+                assertThrows(UsageException.class, () -> read("e2.txt", Map.of())).getMessage());
         write("f.txt", "x --hash=md5\n");
         assertEquals("f.txt:1: Invalid hash `md5`: expected `algorithm:hex`, such as `sha256:<64 hex digits>`\n    x --hash=md5",
                 assertThrows(UsageException.class, () -> read("f.txt", Map.of())).getMessage());

@@ -3,6 +3,7 @@ package dev.pinwheel.index;
 import dev.pinwheel.metadata.Metadata;
 import dev.pinwheel.name.PackageName;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,24 @@ public interface PackageIndex extends AutoCloseable {
      * @throws IndexException        when the index cannot be reached, or a hash does not match
      */
     Metadata metadata(DistributionFile file) throws IndexException;
+
+    /**
+     * Reads the distribution file a direct URL requirement names ({@code name @ url}): the whole file, so that its
+     * digest is known, checked against a hash the URL's fragment gives ({@code #sha256=...}), and its core
+     * metadata (a wheel's {@code METADATA}; an sdist's {@code PKG-INFO} when PEP 643 makes it reliable).
+     * The URL need not be one of this index's files; the index reads it with its own transport and credentials.
+     * The default supports no URL.
+     *
+     * @param project the project the requirement names (an sdist's file name needs it to be read)
+     * @param url     an absolute URL whose last path segment is a wheel or sdist file name of {@code project}
+     * @throws HashMismatchException  when the bytes do not match the fragment's hash
+     * @throws UnusableFileException  when the URL does not name a distribution file this index can read, or the file's
+     *                                metadata is missing or malformed or needs a build
+     * @throws IndexException         when the file cannot be fetched
+     */
+    default DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        throw new UnusableFileException(id(), url, url.toString(), "this index does not read direct URL requirements", null);
+    }
 
     /**
      * {@link #metadata} run on {@code executor}. The future fails with a {@link CompletionException}

@@ -110,7 +110,8 @@ public final class LockBuilder {
                     index = indexUrls.apply(f.indexId());
                 }
             }
-            packages.add(new LockedPackage(p.name(), p.version(), p.extras(), locked, index, marker(p), v));
+            packages.add(new LockedPackage(p.name(), p.version(), p.extras(), locked, p.url().isPresent() ? Optional.empty() : index,
+                    marker(p), v, p.url().map(Object::toString)));
         }
         return new Lock(target, packages, edges, sources);
     }

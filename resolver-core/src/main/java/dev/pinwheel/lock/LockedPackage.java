@@ -23,9 +23,10 @@ import java.util.TreeSet;
  *                the markers of root requirements)
  * @param via     what required this pin: normalized package names and input labels, de-duplicated and sorted
  *                case-insensitively
+ * @param url     for a package a direct URL requirement named, that URL (its only file is the one at that URL)
  */
 public record LockedPackage(PackageName name, Version version, SortedSet<String> extras, List<LockedFile> files,
-                            Optional<String> index, Optional<String> marker, List<String> via) {
+                            Optional<String> index, Optional<String> marker, List<String> via, Optional<String> url) {
     public LockedPackage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
@@ -35,5 +36,12 @@ public record LockedPackage(PackageName name, Version version, SortedSet<String>
         Objects.requireNonNull(marker, "marker");
         via = via.stream().distinct()
                 .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder())).toList();
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** A package from an index. */
+    public LockedPackage(PackageName name, Version version, SortedSet<String> extras, List<LockedFile> files,
+                         Optional<String> index, Optional<String> marker, List<String> via) {
+        this(name, version, extras, files, index, marker, via, Optional.empty());
     }
 }

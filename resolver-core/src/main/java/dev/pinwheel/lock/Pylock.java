@@ -67,6 +67,15 @@ public final class Pylock {
                 }
                 out.append("]\n");
             }
+            if (p.url().isPresent()) {
+                // PEP 751: a file named by a direct URL is an archive, not an index's sdist or wheel
+                for (LockedFile f : p.files()) {
+                    if (!f.hashes().isEmpty()) {
+                        out.append("archive = ").append(archive(p.url().get(), f)).append('\n');
+                    }
+                }
+                continue;
+            }
             List<LockedFile> wheels = new ArrayList<>();
             for (LockedFile f : p.files()) {
                 if (f.hashes().isEmpty()) {
@@ -89,11 +98,22 @@ public final class Pylock {
         return out.toString();
     }
 
+    private static String archive(String url, LockedFile f) {
+        StringBuilder sb = new StringBuilder("{ url = ").append(str(url));
+        f.size().ifPresent(s -> sb.append(", size = ").append(s));
+        f.uploadTime().ifPresent(t -> sb.append(", upload-time = ").append(time(t)));
+        return hashes(sb, f);
+    }
+
     private static String file(LockedFile f) {
         StringBuilder sb = new StringBuilder("{ name = ").append(str(f.filename()));
         f.uploadTime().ifPresent(t -> sb.append(", upload-time = ").append(time(t)));
         sb.append(", url = ").append(str(f.url().toString()));
         f.size().ifPresent(s -> sb.append(", size = ").append(s));
+        return hashes(sb, f);
+    }
+
+    private static String hashes(StringBuilder sb, LockedFile f) {
         sb.append(", hashes = { ");
         boolean first = true;
         for (Map.Entry<String, String> h : f.hashes().entrySet()) {

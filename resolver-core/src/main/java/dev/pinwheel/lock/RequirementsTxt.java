@@ -58,7 +58,11 @@ public final class RequirementsTxt {
             if (!p.extras().isEmpty()) {
                 out.append('[').append(String.join(",", p.extras())).append(']');
             }
-            out.append("==").append(p.version());
+            if (p.url().isPresent()) {
+                out.append(" @ ").append(p.url().get());
+            } else {
+                out.append("==").append(p.version());
+            }
             p.marker().ifPresent(m -> out.append(" ; ").append(m));
             if (hashes) {
                 p.files().stream().map(LockedFile::sha256).flatMap(java.util.Optional::stream).distinct().sorted()

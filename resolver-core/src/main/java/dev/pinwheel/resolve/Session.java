@@ -1,9 +1,11 @@
 package dev.pinwheel.resolve;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.ProjectPage;
+import dev.pinwheel.index.UnusableFileException;
 import dev.pinwheel.internal.sat.OptimisationProblem;
 import dev.pinwheel.internal.sat.Outcome;
 import dev.pinwheel.internal.sat.Tier;
@@ -34,6 +36,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.IntStream;
 
 /** The state of one {@link Resolver#resolve} call: the index pages and metadata read, and the SAT problem. */
 final class Session {
@@ -57,6 +60,8 @@ final class Session {
     private final Map<PackageName, List<Requirement>> pins = new TreeMap<>();
     private final Set<PackageName> direct = new TreeSet<>();
     private final List<Requirement> roots = new ArrayList<>();
+    /** The files direct URL requirements name, by project (see {@link #readDirectUrls}). */
+    private final Map<PackageName, DirectDistribution> directs = new TreeMap<>();
     private ExecutorService executor;
     private Prefetch<Project> prefetch;
 
@@ -138,7 +143,6 @@ final class Session {
         if (options.parallelism() > 1) {
             executor = Executors.newFixedThreadPool(options.parallelism(), daemonThreads());
         }
-        prefetch = new Prefetch<>(index, model, executor);
         try {
             prepare();
             Outcome<Reason> outcome = problem.solveLazily(this::expand);
@@ -153,7 +157,9 @@ final class Session {
         } catch (IndexFailure e) {
             throw new IndexUnavailableException(e.what, e.cause);
         } finally {
-            prefetch.close();
+            if (prefetch != null) {
+                prefetch.close();
+            }
             if (executor != null) {
                 executor.shutdownNow();
             }
@@ -202,6 +208,8 @@ final class Session {
                 }
             }
         }
+        readDirectUrls();
+        prefetch = new Prefetch<>(directs.isEmpty() ? index : new DirectUrls(index, directs), model, executor);
         roots.forEach(prefetch::want);
         fetchProjects(roots.stream().map(Requirement::name).toList());
         List<Integer> speculative = new ArrayList<>();
@@ -209,6 +217,47 @@ final class Session {
             rootClause(r, speculative);
         }
         expandWaves(speculative);
+    }
+
+    /**
+     * Reads the files that direct URL requirements name ({@code name @ url}), among the root requirements and the
+     * overrides, first one per project in input order; each such project then consists of that file alone.
+     */
+    private void readDirectUrls() throws IndexFailure {
+        List<Requirement> named = new ArrayList<>(roots);
+        overrides.values().forEach(named::addAll);
+        for (Requirement r : named) {
+            if (r.url().isEmpty() || directs.containsKey(r.name())) {
+                continue;
+            }
+            String url = r.url().get();
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                throw new IndexFailure("Cannot read `" + r + "`", new UnusableFileException(index.id(), null, url,
+                        "not a valid URL: " + e.getMessage(), e));
+            }
+            DirectDistribution d;
+            try {
+                d = index.direct(r.name(), uri);
+            } catch (IndexException e) {
+                throw new IndexFailure("Cannot read `" + r + "`", e);
+            }
+            PackageName actual = d.file().filename().name();
+            if (!actual.equals(r.name()) || !d.metadata().name().equals(r.name())) {
+                PackageName other = actual.equals(r.name()) ? d.metadata().name() : actual;
+                throw new IndexFailure("Cannot use `" + r + "`", new UnusableFileException(index.id(), d.file().url(),
+                        d.file().filename().filename(), "it is a distribution of `" + other + "`, not `" + r.name() + "`", null));
+            }
+            directs.put(r.name(), d);
+        }
+    }
+
+    /** Whether {@code url} (a requirement's, perhaps with a hash fragment) names the file read for {@code d}. */
+    private static boolean names(String url, DirectDistribution d) {
+        int hash = url.indexOf('#');
+        return (hash < 0 ? url : url.substring(0, hash)).equals(d.file().url().toString());
     }
 
     private void rootClause(Requirement r, List<Integer> speculative) {
@@ -491,10 +540,12 @@ final class Session {
 
     /** The indexes of the versions of {@code q} that {@code r} matches, under the pre-release policy. */
     private List<Integer> matching(Project q, Requirement r) {
+        DirectDistribution d = directs.get(q.name);
         if (r.url().isPresent()) {
-            return List.of(); // direct URL requirements are not resolved against an index
+            // a URL names one file: only the direct project's own, when the URLs agree
+            return d != null && names(r.url().get(), d) ? IntStream.range(0, q.versions.size()).boxed().toList() : List.of();
         }
-        boolean pre = prereleasesAllowed(q);
+        boolean pre = prereleasesAllowed(q) || d != null;
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < q.versions.size(); i++) {
             Version v = q.versions.get(i).version;
@@ -771,7 +822,8 @@ final class Session {
         List<ResolvedPackage> packages = new ArrayList<>();
         for (Cand c : base.values()) {
             packages.add(new ResolvedPackage(c.project.name, c.info().version, c.info().usable,
-                    new TreeSet<>(extras.getOrDefault(c.project.name, Set.of()))));
+                    new TreeSet<>(extras.getOrDefault(c.project.name, Set.of())),
+                    Optional.ofNullable(directs.get(c.project.name)).map(d -> d.file().url())));
         }
         List<ResolvedDependency> edges = new ArrayList<>();
         for (Requirement r : roots) {

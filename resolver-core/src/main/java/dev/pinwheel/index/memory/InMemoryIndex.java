@@ -1,6 +1,8 @@
 package dev.pinwheel.index.memory;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
+import dev.pinwheel.index.HashMismatchException;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.ProjectPage;
@@ -92,6 +94,38 @@ public final class InMemoryIndex implements PackageIndex {
         } catch (InvalidMetadataException e) {
             throw new UnusableFileException(id, file.url(), key, "Invalid metadata in `" + key + "`", e);
         }
+    }
+
+    /**
+     * The file of {@code project} whose URL is {@code url} (ignoring a fragment), with its metadata; a
+     * {@code #sha256=} fragment must match the file's published digest.
+     *
+     * @throws UnusableFileException when no file of {@code project} has that URL
+     * @throws HashMismatchException when the fragment's digest differs from the file's
+     */
+    @Override
+    public DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        URI bare = withoutFragment(url);
+        for (List<DistributionFile> files : pages.values()) {
+            for (DistributionFile f : files) {
+                if (withoutFragment(f.url()).equals(bare) && f.filename().name().equals(project)) {
+                    String fragment = url.getRawFragment();
+                    if (fragment != null && fragment.startsWith("sha256=") && f.sha256().isPresent()
+                            && !f.sha256().get().equalsIgnoreCase(fragment.substring("sha256=".length()))) {
+                        throw new HashMismatchException(id, bare, f.filename().filename(), "sha256",
+                                fragment.substring("sha256=".length()), f.sha256().get());
+                    }
+                    return new DirectDistribution(f, metadata(f));
+                }
+            }
+        }
+        throw new UnusableFileException(id, bare, bare.toString(), "no such file in this index", null);
+    }
+
+    private static URI withoutFragment(URI u) {
+        String s = u.toString();
+        int hash = s.indexOf('#');
+        return hash < 0 ? u : URI.create(s.substring(0, hash));
     }
 
     /** How many project pages were asked for. */

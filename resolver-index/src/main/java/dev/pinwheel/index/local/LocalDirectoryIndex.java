@@ -1,10 +1,12 @@
 package dev.pinwheel.index.local;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.ProjectPage;
 import dev.pinwheel.index.UnusableFileException;
+import dev.pinwheel.index.internal.DirectFiles;
 import dev.pinwheel.index.internal.DistributionMetadata;
 import dev.pinwheel.index.internal.FileByteSource;
 import dev.pinwheel.index.internal.FileLinks;
@@ -12,6 +14,7 @@ import dev.pinwheel.metadata.Metadata;
 import dev.pinwheel.name.PackageName;
 import dev.pinwheel.tags.DistributionFilename;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -191,6 +194,25 @@ public final class LocalDirectoryIndex implements PackageIndex {
         } catch (IOException e) {
             throw new IndexException(id, file.url(), "Cannot read `" + p + "`: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the file a {@code file:} direct URL names (anywhere on disk, not only in this directory), whole; see
+     * {@link PackageIndex#direct}. Other schemes are not read.
+     */
+    @Override
+    public DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        Objects.requireNonNull(project, "project");
+        if (!"file".equalsIgnoreCase(url.getScheme())) {
+            throw new UnusableFileException(id, url, url.toString(), "a local directory index reads only file: URLs", null);
+        }
+        return DirectFiles.read(id, project, url, bare -> {
+            try {
+                return FileByteSource.open(Path.of(bare));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IndexException(id, bare, "Cannot read `" + bare + "`: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override

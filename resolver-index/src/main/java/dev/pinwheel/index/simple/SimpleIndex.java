@@ -1,5 +1,6 @@
 package dev.pinwheel.index.simple;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.IndexOptions;
@@ -9,6 +10,7 @@ import dev.pinwheel.index.UnusableFileException;
 import dev.pinwheel.index.internal.Archives;
 import dev.pinwheel.index.internal.ByteSource;
 import dev.pinwheel.index.internal.Credentials;
+import dev.pinwheel.index.internal.DirectFiles;
 import dev.pinwheel.index.internal.DiskCache;
 import dev.pinwheel.index.internal.DistributionMetadata;
 import dev.pinwheel.index.internal.FetchException;
@@ -388,6 +390,29 @@ public final class SimpleIndex implements PackageIndex {
         } catch (IOException e) {
             throw new IndexException(id, file.url(), "Cannot read `" + name + "`: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the file a direct URL names, over HTTP(S) (with this index's transport, retries and credentials) or
+     * from a {@code file:} URL, whole; see {@link PackageIndex#direct}.
+     */
+    @Override
+    public DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(url, "url");
+        if (!Uris.isHttp(url) && !Uris.isFile(url)) {
+            throw new UnusableFileException(id, url, url.toString(), "only http, https and file URLs are read", null);
+        }
+        return DirectFiles.read(id, project, url, bare -> {
+            String name = Uris.lastSegment(bare);
+            try {
+                return Uris.isFile(bare) ? FileByteSource.open(Path.of(bare)) : fetcher.download(bare, tempDir);
+            } catch (FetchException e) {
+                throw new IndexException(id, bare, "Cannot fetch `" + name + "`: " + e.getMessage(), e);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IndexException(id, bare, "Cannot open `" + name + "`: " + e.getMessage(), e);
+            }
+        });
     }
 
     private FileByteSource openWhole(DistributionFile file) throws IndexException {

@@ -1,12 +1,15 @@
 package dev.pinwheel.index.union;
 
+import dev.pinwheel.index.DirectDistribution;
 import dev.pinwheel.index.DistributionFile;
 import dev.pinwheel.index.IndexException;
 import dev.pinwheel.index.IndexStrategy;
 import dev.pinwheel.index.PackageIndex;
 import dev.pinwheel.index.ProjectPage;
+import dev.pinwheel.index.UnusableFileException;
 import dev.pinwheel.metadata.Metadata;
 import dev.pinwheel.name.PackageName;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -165,6 +168,28 @@ public final class UnionIndex implements PackageIndex {
             throw unknown;
         }
         return Optional.of(new ProjectPage(project, files, skipped, id, Optional.empty()));
+    }
+
+    /**
+     * Asks each index in order to read the file a direct URL names, and returns the first answer; an index that
+     * cannot read such a URL ({@link UnusableFileException}) passes it on, any other failure (a hash mismatch, a
+     * network error) is final. When none can read it, the first index's refusal is thrown.
+     */
+    @Override
+    public DirectDistribution direct(PackageName project, URI url) throws IndexException {
+        UnusableFileException first = null;
+        for (PackageIndex i : indexes) {
+            try {
+                return i.direct(project, url);
+            } catch (UnusableFileException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        throw first != null ? first : new UnusableFileException(id, url, url.toString(), "no index to read it", null);
     }
 
     @Override
