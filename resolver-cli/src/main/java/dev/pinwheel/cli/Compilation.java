@@ -186,14 +186,22 @@ final class Compilation {
             indexes.add(simple(primaryIndexUrl(), options));
         }
         for (String f : findLinks()) {
-            Path dir = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(ctx, f))) : ctx.path(f);
+            // pip's --find-links: a directory of files, or a page (http, https or a local HTML file) of links to them
+            if (f.startsWith("http://") || f.startsWith("https://")) {
+                indexes.add(flat(URI.create(f), options));
+                continue;
+            }
             if (f.contains("://") && !f.startsWith("file:")) {
-                throw new UsageException("`--find-links " + f + "`: only local directories are supported; use `--extra-index-url` for an index");
+                throw new UsageException("`--find-links " + f + "`: expected a directory, a file: URL or an http(s) URL of a page of links");
             }
-            if (!Files.isDirectory(dir)) {
-                throw new UsageException("`--find-links " + f + "`: no such directory");
+            Path path = f.startsWith("file:") ? Path.of(URI.create(absoluteFileUrl(ctx, f))) : ctx.path(f);
+            if (Files.isDirectory(path)) {
+                indexes.add(LocalDirectoryIndex.open(path, f));
+            } else if (Files.isRegularFile(path)) {
+                indexes.add(flat(path.toAbsolutePath().normalize().toUri(), options));
+            } else {
+                throw new UsageException("`--find-links " + f + "`: no such directory or file");
             }
-            indexes.add(LocalDirectoryIndex.open(dir, f));
         }
         if (indexes.isEmpty()) {
             throw new UsageException("No index: `--no-index` was given without `--find-links`");
@@ -268,6 +276,13 @@ final class Compilation {
         Optional<String> xdg = ctx.getenv().apply("XDG_CACHE_HOME").filter(s -> !s.isBlank());
         Path base = xdg.map(Path::of).orElseGet(() -> Path.of(ctx.getenv().apply("HOME").orElse("."), ".cache"));
         return base.resolve("pinwheel");
+    }
+
+    /** A page of links ({@code --find-links URL}); like a directory of files, it is not an index a lock names. */
+    private PackageIndex flat(URI url, IndexOptions options) throws IndexException {
+        SimpleIndex index = SimpleIndex.builder(url).options(options).flat().build();
+        simpleIndexes.add(index);
+        return index;
     }
 
     private PackageIndex simple(String url, IndexOptions options) throws IndexException {

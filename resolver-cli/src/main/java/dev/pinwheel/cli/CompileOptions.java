@@ -26,8 +26,9 @@ final class CompileOptions {
     @Option(names = "--extra-index-url", paramLabel = "URL", description = "Further indexes, after --index-url.")
     List<String> extraIndexUrls = new ArrayList<>();
 
-    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR",
-            description = "A directory of wheels and sdists (or an HTML page of links) to use as well.")
+    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL",
+            description = "A directory of wheels and sdists, or a page of links to them (an http(s) URL or a local "
+                    + "HTML file), to use as well.")
     List<String> findLinks = new ArrayList<>();
 
     @Option(names = "--no-index", description = "Ignore every index; use --find-links only.")

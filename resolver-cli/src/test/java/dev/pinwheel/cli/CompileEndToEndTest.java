@@ -259,6 +259,41 @@ class CompileEndToEndTest {
         assertTrue(vcs.err().contains("version-control URLs and directories are not supported"), vcs.err());
     }
 
+    @Test
+    void findLinks_aPageOfLinksOverHttp_givesTheSamePinsAsTheDirectory(@TempDir Path tmp) throws IOException {
+        Path files = Files.createDirectories(tmp.resolve("dist"));
+        StringBuilder html = new StringBuilder("<html><body>\n");
+        try (var list = Files.list(Cli.ROOT.resolve("examples/index/files"))) {
+            for (Path f : list.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".metadata")) {
+                    continue;
+                }
+                Files.copy(f, files.resolve(name));
+                html.append("<a href=\"dist/").append(name).append("#sha256=")
+                        .append(dev.pinwheel.index.internal.Hashes.digest("sha256", Files.readAllBytes(f))).append("\">")
+                        .append(name).append("</a><br>\n");
+            }
+        }
+        Files.writeString(tmp.resolve("links.html"), html.append("</body></html>\n"));
+        Path viaPage = tmp.resolve("page.txt");
+        Path viaDir = tmp.resolve("dir.txt");
+        try (StaticServer links = new StaticServer(tmp)) {
+            Cli.Result r = Cli.run("compile", "examples/requirements.in", "--no-index", "--find-links", links.url("/links.html"),
+                    "--no-cache", "--generate-hashes", "-o", viaPage.toString());
+            assertEquals(0, r.status(), r.toString());
+            assertTrue(Files.readString(viaPage).contains("--find-links " + links.url("/links.html") + "\n"));
+        }
+        assertEquals(0, Cli.run("compile", "examples/requirements.in", "--no-index", "--find-links", "examples/index/files",
+                "--no-cache", "--generate-hashes", "-o", viaDir.toString()).status());
+        assertEquals(body(Files.readString(viaDir)), body(Files.readString(viaPage)));
+        Cli.Result local = Cli.run("compile", "examples/requirements.in", "--no-index", "--find-links",
+                tmp.resolve("links.html").toString(), "--no-cache", "-q");
+        assertEquals(0, local.status(), local.toString());
+        Cli.Result missing = Cli.run("compile", "x", "--no-index", "--find-links", tmp.resolve("nothing-here").toString());
+        assertEquals(2, missing.status(), missing.toString());
+    }
+
     static String body(String lock) {
         StringBuilder sb = new StringBuilder();
         boolean started = false;

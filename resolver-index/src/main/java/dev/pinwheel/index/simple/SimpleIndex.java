@@ -20,6 +20,7 @@ import dev.pinwheel.index.internal.FileLinks;
 import dev.pinwheel.index.internal.Hashes;
 import dev.pinwheel.index.internal.HttpSettings;
 import dev.pinwheel.index.internal.PageFormatException;
+import dev.pinwheel.index.internal.PageEntry;
 import dev.pinwheel.index.internal.ParsedPage;
 import dev.pinwheel.index.internal.Response;
 import dev.pinwheel.index.internal.SimplePages;
@@ -48,7 +49,9 @@ import java.util.concurrent.ExecutionException;
  * {@code <repo>/simple/<project>/index.html}, whose links may point anywhere under {@code <repo>}, the directory
  * that holds the index directory, and nowhere above it).
  *
- * <p>Project pages are at {@code <index URL>/<normalized name>/}. Metadata comes by the cheapest route:
+ * <p>Project pages are at {@code <index URL>/<normalized name>/}; a <em>flat</em> index ({@link Builder#flat()}, pip's
+ * {@code --find-links URL}) is instead one page listing the files of any number of projects, read once and
+ * filtered by project name. Metadata comes by the cheapest route:
  * <ol>
  *   <li>the {@code .metadata} file next to the distribution when the page says one exists (PEP 658/714),
  *       checked against its hash;</li>
@@ -90,10 +93,17 @@ public final class SimpleIndex implements PackageIndex {
     private final Optional<Path> localRoot;
     private final Path tempDir;
     private final ConcurrentHashMap<String, CompletableFuture<Metadata>> metadata = new ConcurrentHashMap<>();
+    private final boolean flat;
+    /** A flat index's page, read once: the parsed page and its revision. */
+    private FlatPage flatPage;
+
+    private record FlatPage(ParsedPage page, Optional<String> revision) {
+    }
 
     private SimpleIndex(Builder b) throws IndexException {
         String s = b.url.toString();
-        this.url = s.endsWith("/") ? b.url : URI.create(s + "/");
+        this.flat = b.flat;
+        this.url = flat || s.endsWith("/") ? b.url : URI.create(s + "/");
         this.id = b.id.orElse(Uris.redact(url));
         if (!Uris.isHttp(url) && !Uris.isFile(url)) {
             throw new IndexException(id, url, "Unsupported index URL: expected `http`, `https` or `file`");
@@ -124,8 +134,10 @@ public final class SimpleIndex implements PackageIndex {
             try {
                 // a static index at <repo>/simple/ keeps its files beside it (<repo>/files/...): links may reach
                 // anywhere under <repo>, never above it
+                // a flat page's links may reach anywhere under the directory that holds it
                 Path dir = Path.of(url).toAbsolutePath().normalize();
-                this.localRoot = Optional.of(dir.getParent() == null ? dir : dir.getParent());
+                Path root = flat ? dir.getParent() : dir.getParent() == null ? dir : dir.getParent();
+                this.localRoot = Optional.of(root == null ? dir : root);
             } catch (IllegalArgumentException e) {
                 throw new IndexException(id, url, "Not a usable file URL", e);
             }
@@ -157,6 +169,7 @@ public final class SimpleIndex implements PackageIndex {
         private Optional<Path> netrc = Optional.empty();
         private Duration retryDelay = Duration.ofMillis(250);
         private boolean rangeRequests = true;
+        private boolean flat;
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -192,6 +205,16 @@ public final class SimpleIndex implements PackageIndex {
             return this;
         }
 
+        /**
+         * The URL is one HTML (or PEP 691 JSON) page whose links are distribution files of any projects, as pip's
+         * {@code --find-links https://host/links.html} reads: each project's page is the page's files of that
+         * project. The page is read once per index (and revalidated through the cache like any page).
+         */
+        public Builder flat() {
+            this.flat = true;
+            return this;
+        }
+
         /** @throws IndexException if the URL is not {@code http}, {@code https} or {@code file} */
         public SimpleIndex build() throws IndexException {
             return new SimpleIndex(this);
@@ -216,6 +239,9 @@ public final class SimpleIndex implements PackageIndex {
     @Override
     public Optional<ProjectPage> project(PackageName project) throws IndexException {
         Objects.requireNonNull(project, "project");
+        if (flat) {
+            return flatProject(project);
+        }
         URI pageUrl = url.resolve(project.normalized() + "/");
         Response r;
         try {
@@ -240,6 +266,48 @@ public final class SimpleIndex implements PackageIndex {
         }
         Optional<String> revision = r.header("etag").or(() -> Optional.of(Hashes.digest("sha256", r.body())));
         return Optional.of(new ProjectPage(project, files, skipped, id, revision));
+    }
+
+    /** The files of {@code project} on a flat page; empty when the page lists none. */
+    private Optional<ProjectPage> flatProject(PackageName project) throws IndexException {
+        FlatPage fp = flatPage();
+        // a filter first, so that other projects' files leave no notes: the normalized file name is the normalized
+        // project, a separator and a digit (a version); `foo_bar-2.0-...` is no concern of `foo`
+        String prefix = project.normalized() + "-";
+        List<PageEntry> mine = fp.page().files().stream().filter(e -> {
+            String n = PackageName.normalize(e.filename());
+            return n.startsWith(prefix) && n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length()));
+        }).toList();
+        ParsedPage page = new ParsedPage(fp.page().url(), fp.page().format(), fp.page().apiVersion(), Optional.empty(), mine, List.of());
+        List<DistributionFile> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        FileLinks.toFiles(page, project, id, localRoot, files, skipped);
+        if (files.isEmpty() && skipped.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProjectPage(project, files, skipped, id, fp.revision()));
+    }
+
+    private synchronized FlatPage flatPage() throws IndexException {
+        if (flatPage != null) {
+            return flatPage;
+        }
+        Response r;
+        try {
+            r = fetcher.getPage(url, SimplePages.ACCEPT);
+        } catch (FetchException e) {
+            throw new IndexException(id, url, "Cannot fetch the page of links: " + e.getMessage(), e);
+        }
+        if (r.status() == 404 || r.status() == 410) {
+            throw new IndexException(id, url, "The page of links does not exist (HTTP " + r.status() + ")");
+        }
+        try {
+            ParsedPage page = SimplePages.parse(r);
+            flatPage = new FlatPage(page, r.header("etag").or(() -> Optional.of(Hashes.digest("sha256", r.body()))));
+            return flatPage;
+        } catch (PageFormatException e) {
+            throw new IndexException(id, r.finalUri(), "Malformed page of links: " + e.problem(), e);
+        }
     }
 
     @Override
