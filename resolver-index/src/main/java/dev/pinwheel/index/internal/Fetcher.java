@@ -76,8 +76,8 @@ public final class Fetcher implements AutoCloseable {
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     /** Guarded by {@code this}; made by {@link #transport()}. */
     private ThreadPoolExecutor transport;
-    /** Guarded by {@code this}. */
-    private boolean closed;
+    /** Written under {@code this}; read by exchanges as they start. */
+    private volatile boolean closed;
 
     public Fetcher(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -632,15 +632,17 @@ public final class Fetcher implements AutoCloseable {
             headers.forEach(c::setRequestProperty);
             settings.credentials().withUserInfoOf(uri).forUri(Uris.withoutUserInfo(uri))
                     .ifPresent(login -> c.setRequestProperty("Authorization", login.basicHeader()));
-            synchronized (this) {
-                if (cancelled) {
-                    throw cancelledException();
-                }
-                connection = c;
-            }
+            // registered before the connection is published, so that close() either sees this exchange or has
+            // already marked it cancelled
             inFlight.add(this);
             Sink sink = null;
             try {
+                synchronized (this) {
+                    if (cancelled || closed) {
+                        throw cancelledException();
+                    }
+                    connection = c;
+                }
                 networkRequests.incrementAndGet();
                 int status = c.getResponseCode();
                 if (status < 100) {
