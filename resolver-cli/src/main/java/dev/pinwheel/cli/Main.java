@@ -29,27 +29,6 @@ public final class Main {
         int status = Pinwheel.run(ctx);
         out.flush();
         err.flush();
-        stopIdleSelectorThreads();
         System.exit(status);
-    }
-
-    /**
-     * Ends the JDK HTTP client's selector threads, which wait in {@code epoll_wait}: the JVM's exit waits up to
-     * 300 ms for every thread that is in native code, so an idle selector thread adds 0.3 s to every run that
-     * opened an index (JDK 17's {@code HttpClient} has no {@code close()}). Interrupting a selector thread makes
-     * its loop end; the work is done by now, and nothing else runs in this process.
-     */
-    private static void stopIdleSelectorThreads() {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isDaemon() && t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
-                t.interrupt();
-                try {
-                    t.join(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }

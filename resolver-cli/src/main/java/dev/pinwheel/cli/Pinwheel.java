@@ -19,6 +19,8 @@ import java.io.PrintWriter;
             "3:an index could not be reached or served bad data",
             "70:internal error (a bug: please report it)"})
 public final class Pinwheel implements Runnable {
+    private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("compile", "explain", "serve");
+
     private final Context context;
 
     private Pinwheel(Context context) {
@@ -33,9 +35,20 @@ public final class Pinwheel implements Runnable {
     /** Runs the command line in {@code context} and returns the exit status. */
     static int run(Context context) {
         CommandLine cl = new CommandLine(new Pinwheel(context));
-        cl.addSubcommand("compile", new CompileCommand(context));
-        cl.addSubcommand("explain", new ExplainCommand(context));
-        cl.addSubcommand("serve", new ServeCommand(context));
+        // a command's model is built by reading its annotations reflectively, which costs a fresh JVM tens of
+        // milliseconds: when the first argument names a sub-command, only that one is built (its usage and its
+        // errors never mention the others)
+        String first = context.args().isEmpty() ? "" : context.args().get(0);
+        boolean one = SUBCOMMANDS.contains(first);
+        if (!one || first.equals("compile")) {
+            cl.addSubcommand("compile", new CompileCommand(context));
+        }
+        if (!one || first.equals("explain")) {
+            cl.addSubcommand("explain", new ExplainCommand(context));
+        }
+        if (!one || first.equals("serve")) {
+            cl.addSubcommand("serve", new ServeCommand(context));
+        }
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -64,6 +64,28 @@ public record DistributionFile(
         }
     }
 
+    // written out, with the values the generated ones give: a record's generated equals and hashCode link
+    // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DistributionFile o && filename.equals(o.filename) && url.equals(o.url) && hashes.equals(o.hashes) && requiresPython.equals(o.requiresPython) && yanked.equals(o.yanked) && coreMetadata.equals(o.coreMetadata) && uploadTime.equals(o.uploadTime) && size.equals(o.size) && indexId.equals(o.indexId);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + filename.hashCode();
+        h = 31 * h + url.hashCode();
+        h = 31 * h + hashes.hashCode();
+        h = 31 * h + requiresPython.hashCode();
+        h = 31 * h + yanked.hashCode();
+        h = 31 * h + coreMetadata.hashCode();
+        h = 31 * h + uploadTime.hashCode();
+        h = 31 * h + size.hashCode();
+        h = 31 * h + indexId.hashCode();
+        return h;
+    }
+
     /** A builder for a file with the required parts; everything else starts absent. */
     public static Builder builder(DistributionFilename filename, URI url, String indexId) {
         return new Builder(filename, url, indexId);

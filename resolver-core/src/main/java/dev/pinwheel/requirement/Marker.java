@@ -195,6 +195,20 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
             }
         }
 
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Variable o && name.equals(o.name);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + name.hashCode();
+            return h;
+        }
+
         @Override
         public String toString() {
             return name;
@@ -212,6 +226,20 @@ public sealed interface Marker permits Marker.Comparison, Marker.Compound, Marke
         /** Checks for null. */
         public Value {
             Objects.requireNonNull(value, "value");
+        }
+
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Value o && value.equals(o.value);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + value.hashCode();
+            return h;
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -216,6 +217,24 @@ final class ExplanationBuilder {
     /** A source of a forced package: a root requirement, or every remaining version of a forced package. */
     private record Source(Reason.RootRequirement root, PackageName from, Set<Version> fromVersions,
                           List<Reason> reasons, String premise) {
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Source o && Objects.equals(root, o.root) && Objects.equals(from, o.from)
+                    && Objects.equals(fromVersions, o.fromVersions) && Objects.equals(reasons, o.reasons) && Objects.equals(premise, o.premise);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Objects.hashCode(root);
+            h = 31 * h + Objects.hashCode(from);
+            h = 31 * h + Objects.hashCode(fromVersions);
+            h = 31 * h + Objects.hashCode(reasons);
+            h = 31 * h + Objects.hashCode(premise);
+            return h;
+        }
     }
 
     private static final class Need {

@@ -22,6 +22,20 @@ public sealed interface Reason {
             Objects.requireNonNull(requirement, "requirement");
         }
 
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RootRequirement o && requirement.equals(o.requirement);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + requirement.hashCode();
+            return h;
+        }
+
         @Override
         public String describe() {
             return "you require " + Explanation.requirementText(requirement);
@@ -38,6 +52,23 @@ public sealed interface Reason {
             Objects.requireNonNull(requirement, "requirement");
         }
 
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DependsOn o && name.equals(o.name) && version.equals(o.version) && extra.equals(o.extra) && requirement.equals(o.requirement);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + name.hashCode();
+            h = 31 * h + version.hashCode();
+            h = 31 * h + extra.hashCode();
+            h = 31 * h + requirement.hashCode();
+            return h;
+        }
+
         @Override
         public String describe() {
             return name.original() + extra.map(e -> "[" + e + "]").orElse("") + "==" + version + " depends on "
@@ -50,6 +81,21 @@ public sealed interface Reason {
         public OneVersionPer {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(extra, "extra");
+        }
+
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof OneVersionPer o && name.equals(o.name) && extra.equals(o.extra);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + name.hashCode();
+            h = 31 * h + extra.hashCode();
+            return h;
         }
 
         @Override
@@ -65,6 +111,22 @@ public sealed interface Reason {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(extra, "extra");
+        }
+
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ExtraOf o && name.equals(o.name) && version.equals(o.version) && extra.equals(o.extra);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + name.hashCode();
+            h = 31 * h + version.hashCode();
+            h = 31 * h + extra.hashCode();
+            return h;
         }
 
         @Override
@@ -84,6 +146,22 @@ public sealed interface Reason {
             Objects.requireNonNull(why, "why");
         }
 
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Unusable o && name.equals(o.name) && version.equals(o.version) && why.equals(o.why);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + name.hashCode();
+            h = 31 * h + version.hashCode();
+            h = 31 * h + why.hashCode();
+            return h;
+        }
+
         @Override
         public String describe() {
             return name.original() + "==" + version + " " + why;
@@ -94,6 +172,20 @@ public sealed interface Reason {
     record Constrained(Requirement constraint) implements Reason {
         public Constrained {
             Objects.requireNonNull(constraint, "constraint");
+        }
+
+        // written out, with the values the generated ones give: a record's generated equals and hashCode link
+        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Constrained o && constraint.equals(o.constraint);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + constraint.hashCode();
+            return h;
         }
 
         @Override

@@ -47,6 +47,22 @@ public record Tag(String interpreter, String abi, String platform) implements Co
         platform = component(platform, "platform");
     }
 
+    // written out, with the values the generated ones give: a record's generated equals and hashCode link
+    // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tag o && interpreter.equals(o.interpreter) && abi.equals(o.abi) && platform.equals(o.platform);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + interpreter.hashCode();
+        h = 31 * h + abi.hashCode();
+        h = 31 * h + platform.hashCode();
+        return h;
+    }
+
     private static String component(String value, String what) {
         Objects.requireNonNull(value, what);
         if (value.isEmpty()) {

@@ -3,14 +3,16 @@ package dev.pinwheel.index.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.net.URL;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,29 +21,41 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GETs over {@link HttpClient} (HTTP/2 where offered, connections reused) and from {@code file:} URLs, with
- * what an index client needs: redirects followed by hand (so credentials go only to the origin they belong
- * to), retries with exponential back-off on 5xx, 429, resets and timeouts, an inactivity timeout, a bound on
- * requests in flight, body size limits, the on-disk {@link DiskCache} with revalidation, and offline mode.
+ * GETs over {@link HttpURLConnection} (HTTP/1.1, connections kept alive by the JDK) and from {@code file:} URLs,
+ * with what an index client needs: redirects followed by hand (so credentials go only to the origin they belong
+ * to), retries with exponential back-off on 5xx, 429, resets, truncated bodies and timeouts, an inactivity
+ * timeout, a bound on requests in flight, body size limits, the on-disk {@link DiskCache} with revalidation, and
+ * offline mode.
+ *
+ * <p>Requests run on a pool of at most {@link HttpSettings#maxParallel()} daemon threads owned by the fetcher
+ * (started on the first HTTP request, ended by {@link #close()}); the calling thread waits for its request, and
+ * interrupting it abandons the request. {@code HttpURLConnection} rather than {@code java.net.http.HttpClient}:
+ * in a fresh JVM its first request costs a few tens of milliseconds instead of a quarter of a second, and each
+ * request costs less CPU; it has no HTTP/2. HTTPS, proxies ({@code http.proxyHost}, {@code https.proxyHost}, the
+ * default {@code ProxySelector}) and keep-alive limits ({@code http.maxConnections}) come from the JDK's standard
+ * settings. As the JDK does, a request whose connection fails before any response header arrives is sent once
+ * more on a fresh connection within the same attempt (a kept-alive connection the server had closed).
  *
  * <p>Thread-safe: one fetcher is shared by every thread of an index. Credentials are never logged nor put in
  * exception messages: URLs go through {@link Uris#redact(URI)}.
@@ -50,37 +64,24 @@ public final class Fetcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Fetcher.class.getName());
     private static final int MAX_REDIRECTS = 10;
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
+    private static final int BUFFER_BYTES = 32 * 1024;
+    private static final long IDLE_THREAD_SECONDS = 10;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HttpSettings settings;
-    /** Made on the first HTTP request: a {@code file:} index never pays for its threads and selector. */
-    private volatile HttpClient client;
-    private final Semaphore permits;
     private final Optional<DiskCache> cache;
     private final AtomicInteger networkRequests = new AtomicInteger();
+    private final AtomicInteger threadCount = new AtomicInteger();
+    /** Exchanges on the transport threads, for {@link #close()}. */
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    /** Guarded by {@code this}; made by {@link #transport()}. */
+    private ThreadPoolExecutor transport;
+    /** Written under {@code this}; read by exchanges as they start. */
+    private volatile boolean closed;
 
     public Fetcher(HttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.permits = new Semaphore(settings.maxParallel(), true);
         this.cache = settings.cacheDir().map(DiskCache::new);
-    }
-
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = HttpClient.newBuilder()
-                            .connectTimeout(settings.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .version(HttpClient.Version.HTTP_2)
-                            .build();
-                    client = c;
-                }
-            }
-        }
-        return c;
     }
 
     public HttpSettings settings() {
@@ -130,7 +131,7 @@ public final class Fetcher implements AutoCloseable {
             Optional.ofNullable(e.headers().get("etag")).ifPresent(v -> headers.put("If-None-Match", v));
             Optional.ofNullable(e.headers().get("last-modified")).ifPresent(v -> headers.put("If-Modified-Since", v));
         });
-        Result r = exchange(target, headers, info -> Sink.memory(settings.maxBodyBytes()));
+        Result r = exchange(target, headers, status -> Sink.memory(settings.maxBodyBytes()));
         if (r.status == 304 && cached.isPresent()) {
             long maxAge = maxAge(r.headers);
             DiskCache.Entry refreshed = cached.get().refreshed(now, Math.max(maxAge, 0), validators(r.headers));
@@ -246,7 +247,7 @@ public final class Fetcher implements AutoCloseable {
         }
         requireHttp(target);
         requireOnline(target);
-        Result r = exchange(target, Map.of(), info -> Sink.memory(limit));
+        Result r = exchange(target, Map.of(), status -> Sink.memory(limit));
         requireSuccess(r, target);
         return new Response(r.finalUri, r.status, r.headers, r.body.bytes(), false);
     }
@@ -273,7 +274,7 @@ public final class Fetcher implements AutoCloseable {
             return download(target, tempDir);
         }
         Map<String, String> headers = Map.of("Range", "bytes=-" + tailBytes, "Accept-Encoding", "identity");
-        Result r = exchange(target, headers, info -> info.statusCode() == 200 ? Sink.file(tempDir, Long.MAX_VALUE) : Sink.memory(settings.maxBodyBytes()));
+        Result r = exchange(target, headers, status -> status == 200 ? Sink.file(tempDir, Long.MAX_VALUE) : Sink.memory(settings.maxBodyBytes()));
         if (r.status == 200) {
             return r.body.toFileSource(target);
         }
@@ -308,7 +309,7 @@ public final class Fetcher implements AutoCloseable {
         URI target = Uris.withoutFragment(uri);
         requireHttp(target);
         requireOnline(target);
-        Result r = exchange(target, Map.of("Accept-Encoding", "identity"), info -> info.statusCode() / 100 == 2 ? Sink.file(tempDir, Long.MAX_VALUE) : Sink.memory(ERROR_BODY_LIMIT));
+        Result r = exchange(target, Map.of("Accept-Encoding", "identity"), status -> status / 100 == 2 ? Sink.file(tempDir, Long.MAX_VALUE) : Sink.memory(ERROR_BODY_LIMIT));
         requireSuccess(r, target);
         return r.body.toFileSource(target);
     }
@@ -349,7 +350,7 @@ public final class Fetcher implements AutoCloseable {
             long end = offset + length - 1;
             requests++;
             Result r = exchange(uri, Map.of("Range", "bytes=" + offset + "-" + end, "Accept-Encoding", "identity"),
-                    info -> Sink.memory(Math.max((long) length, ERROR_BODY_LIMIT)));
+                    status -> Sink.memory(Math.max((long) length, ERROR_BODY_LIMIT)));
             requireSuccess(r, uri);
             long[] range = r.status == 206 ? contentRange(r, uri) : null;
             byte[] body = r.body.bytes();
@@ -398,8 +399,9 @@ public final class Fetcher implements AutoCloseable {
                 "HTTP status " + r.status + " for `" + Uris.redact(r.finalUri) + "`" + hint, null);
     }
 
+    /** Chooses where a response body goes, from its status (2xx, or 3xx/4xx/5xx for an error sink). */
     private interface SinkFactory {
-        Sink create(HttpResponse.ResponseInfo info) throws IOException;
+        Sink create(int status) throws IOException;
     }
 
     /** The outcome of one logical GET: after redirects and retries. */
@@ -469,6 +471,9 @@ public final class Fetcher implements AutoCloseable {
             } catch (FetchException e) {
                 throw e;
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new FetchException(FetchException.Kind.IO, uri, 0, "Interrupted during a request to `" + Uris.redact(uri) + "`", e);
+                }
                 last = e;
                 if (attempt < attempts) {
                     LOG.log(System.Logger.Level.DEBUG, "Request to " + Uris.redact(uri) + " failed (" + e + "); retry " + attempt + " of " + settings.maxRetries());
@@ -476,9 +481,10 @@ public final class Fetcher implements AutoCloseable {
                 }
             }
         }
-        boolean timeout = last instanceof HttpTimeoutException;
+        boolean timeout = last instanceof SocketTimeoutException;
         String what = timeout ? "No response within " + settings.readTimeout().toMillis() + " ms"
-                : "Request failed (" + last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()) + ")";
+                : last instanceof UnknownHostException ? "Unknown host `" + uri.getHost() + "`"
+                : "Request failed (" + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage()) + ")";
         throw new FetchException(timeout ? FetchException.Kind.TIMEOUT : FetchException.Kind.IO, uri, 0,
                 what + " for `" + Uris.redact(uri) + "` after " + attempts + (attempts == 1 ? " attempt" : " attempts"), last);
     }
@@ -494,97 +500,264 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * One attempt: one request on the transport pool, which the calling thread waits for. Interrupting the caller
+     * abandons the attempt (see {@link Exchange#cancel()}).
+     */
     private Result once(URI uri, Map<String, String> headers, SinkFactory sinks) throws IOException {
-        URI bare = Uris.withoutUserInfo(uri);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(bare).GET().header("User-Agent", settings.userAgent());
-        if ("http".equalsIgnoreCase(bare.getScheme())) {
-            // no cleartext h2c upgrade dance: HTTP/2 is used where TLS negotiates it
-            rb.version(HttpClient.Version.HTTP_1_1);
-        }
-        headers.forEach(rb::header);
-        Credentials creds = settings.credentials().withUserInfoOf(uri);
-        creds.forUri(bare).ifPresent(login -> rb.header("Authorization", login.basicHeader()));
-        HttpRequest request = rb.build();
-
+        URL url;
         try {
-            permits.acquire();
+            url = Uris.withoutUserInfo(uri).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.PROTOCOL, uri, 0, "Unsupported URL `" + Uris.redact(uri) + "`", e);
+        }
+        Exchange ex = new Exchange(uri, url, headers, sinks);
+        Future<Result> future;
+        try {
+            future = transport().submit(ex);
+        } catch (RejectedExecutionException e) {
+            throw closed(uri, e);
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof TooLarge) {
+                throw tooLarge(uri, ((TooLarge) c).limit);
+            }
+            if (c instanceof IOException) {
+                throw (IOException) c;
+            }
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IOException(String.valueOf(c), c);
+        } catch (CancellationException e) {
+            throw closed(uri, e);
         } catch (InterruptedException e) {
+            future.cancel(false);
+            Result done = ex.cancel();
+            if (done != null) {
+                done.body.discard();
+            }
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for a connection slot");
-        }
-        AtomicReference<Sink> sinkRef = new AtomicReference<>();
-        AtomicReference<HttpResponse.ResponseInfo> infoRef = new AtomicReference<>();
-        CompletableFuture<HttpResponse<Sink>> future = null;
-        try {
-            networkRequests.incrementAndGet();
-            long sentAt = System.nanoTime();
-            HttpResponse.BodyHandler<Sink> handler = info -> {
-                infoRef.set(info);
-                Sink sink;
-                try {
-                    sink = isRedirect(info.statusCode()) || info.statusCode() >= 400
-                            ? Sink.truncating(ERROR_BODY_LIMIT) : sinks.create(info);
-                } catch (IOException e) {
-                    sink = Sink.failed(e);
-                }
-                sinkRef.set(sink);
-                return sink;
-            };
-            future = client().sendAsync(request, handler);
-            long timeoutNanos = settings.readTimeout().toNanos();
-            long pollMillis = Math.max(5, Math.min(250, settings.readTimeout().toMillis() / 4));
-            while (true) {
-                try {
-                    HttpResponse<Sink> resp = future.get(pollMillis, TimeUnit.MILLISECONDS);
-                    Map<String, String> h = new HashMap<>();
-                    resp.headers().map().forEach((k, v) -> {
-                        if (!v.isEmpty()) {
-                            h.put(k.toLowerCase(Locale.ROOT), String.join(", ", v));
-                        }
-                    });
-                    return new Result(uri, resp.statusCode(), h, resp.body());
-                } catch (TimeoutException e) {
-                    Sink s = sinkRef.get();
-                    long lastActivity = s == null ? sentAt : Math.max(sentAt, s.lastActivity());
-                    if (System.nanoTime() - lastActivity > timeoutNanos) {
-                        future.cancel(true);
-                        if (s != null) {
-                            s.abort();
-                        }
-                        throw new HttpTimeoutException("No progress for " + settings.readTimeout().toMillis() + " ms");
-                    }
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof FetchException) {
-                        throw (FetchException) c;
-                    }
-                    if (c instanceof IOException) {
-                        throw (IOException) c;
-                    }
-                    throw new IOException(c == null ? "Request failed" : c.toString(), c);
-                } catch (InterruptedException e) {
-                    future.cancel(true);
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("Interrupted during a request to " + Uris.redact(uri));
-                }
-            }
-        } catch (IOException e) {
-            Sink s = sinkRef.get();
-            if (s != null) {
-                s.abort();
-            }
-            if (e instanceof TooLarge) {
-                throw tooLarge(uri, ((TooLarge) e).limit);
-            }
-            throw e;
-        } finally {
-            permits.release();
+            throw new InterruptedIOException("Interrupted during a request to " + Uris.redact(uri));
         }
     }
 
+    private static FetchException closed(URI uri, Exception cause) {
+        return new FetchException(FetchException.Kind.IO, uri, 0, "The index was closed: no request to `" + Uris.redact(uri) + "`", cause);
+    }
+
+    /**
+     * The pool that runs blocking exchanges, made on the first HTTP request (a {@code file:} index never starts a
+     * thread): at most {@link HttpSettings#maxParallel()} daemon threads, which is the bound on requests in
+     * flight; idle threads end after a few seconds.
+     *
+     * @throws RejectedExecutionException after {@link #close()}
+     */
+    private synchronized ExecutorService transport() {
+        if (closed) {
+            throw new RejectedExecutionException("closed");
+        }
+        if (transport == null) {
+            int n = settings.maxParallel();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "pinwheel-http-" + threadCount.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            transport = pool;
+        }
+        return transport;
+    }
+
+    /**
+     * Ends the transport: requests waiting for a thread fail, requests waiting for a connection or for response
+     * headers are disconnected, and bodies being read stop at their next chunk. Later requests fail. Idempotent.
+     */
     @Override
     public void close() {
-        // HttpClient in Java 17 has no close(); its connections idle out. Nothing else is held.
+        ThreadPoolExecutor pool;
+        synchronized (this) {
+            closed = true;
+            pool = transport;
+        }
+        if (pool != null) {
+            for (Runnable queued : pool.shutdownNow()) {
+                ((Future<?>) queued).cancel(false);
+            }
+            inFlight.forEach(Exchange::cancel);
+        }
+    }
+
+    /**
+     * One HTTP/1.1 request and its response over {@link HttpURLConnection}, run on a transport thread. Redirects are
+     * not followed here ({@link #exchange} does it, to keep credentials on their origin); the read timeout of the
+     * connection is the inactivity timeout. A body shorter than its {@code Content-Length} is an error, so that a
+     * dropped connection is retried rather than taken for the whole body.
+     */
+    private final class Exchange implements Callable<Result> {
+        private final URI uri;
+        private final URL url;
+        private final Map<String, String> headers;
+        private final SinkFactory sinks;
+        /** Guarded by {@code this}: the connection until the body is being read, then null. */
+        private HttpURLConnection connection;
+        /** Guarded by {@code this}. */
+        private boolean cancelled;
+        /** Guarded by {@code this}: the result, once handed to the caller. */
+        private Result delivered;
+
+        Exchange(URI uri, URL url, Map<String, String> headers, SinkFactory sinks) {
+            this.uri = uri;
+            this.url = url;
+            this.headers = headers;
+            this.sinks = sinks;
+        }
+
+        @Override
+        public Result call() throws IOException {
+            HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout(millis(settings.connectTimeout()));
+            c.setReadTimeout(millis(settings.readTimeout()));
+            c.setRequestProperty("User-Agent", settings.userAgent());
+            // without an Accept header of our own, HttpURLConnection sends one that asks for images
+            c.setRequestProperty("Accept", "*/*");
+            headers.forEach(c::setRequestProperty);
+            settings.credentials().withUserInfoOf(uri).forUri(Uris.withoutUserInfo(uri))
+                    .ifPresent(login -> c.setRequestProperty("Authorization", login.basicHeader()));
+            // registered before the connection is published, so that close() either sees this exchange or has
+            // already marked it cancelled
+            inFlight.add(this);
+            Sink sink = null;
+            try {
+                synchronized (this) {
+                    if (cancelled || closed) {
+                        throw cancelledException();
+                    }
+                    connection = c;
+                }
+                networkRequests.incrementAndGet();
+                int status = c.getResponseCode();
+                if (status < 100) {
+                    throw new ProtocolException("Not an HTTP response from " + Uris.redact(uri));
+                }
+                Map<String, String> h = responseHeaders(c);
+                sink = isRedirect(status) || status >= 400 ? Sink.truncating(ERROR_BODY_LIMIT) : sinks.create(status);
+                long length = c.getContentLengthLong();
+                if (length > sink.limit && !sink.truncate) {
+                    throw new TooLarge(sink.limit);
+                }
+                synchronized (this) {
+                    if (cancelled) {
+                        throw cancelledException();
+                    }
+                    connection = null;
+                }
+                boolean whole = readBody(status >= 400 ? c.getErrorStream() : c.getInputStream(), sink, length);
+                if (!whole) {
+                    // a truncated error page: drop the connection rather than drain the rest
+                    c.disconnect();
+                }
+                sink.finish();
+                Result r = new Result(uri, status, h, sink);
+                synchronized (this) {
+                    if (cancelled) {
+                        throw cancelledException();
+                    }
+                    delivered = r;
+                }
+                return r;
+            } catch (IOException | RuntimeException e) {
+                if (sink != null) {
+                    sink.discard();
+                }
+                c.disconnect();
+                throw e;
+            } finally {
+                inFlight.remove(this);
+            }
+        }
+
+        /** Reads {@code in} into {@code sink}; false when a truncating sink stopped before the end. */
+        private boolean readBody(InputStream in, Sink sink, long length) throws IOException {
+            if (in == null) {
+                return true;
+            }
+            try (in) {
+                byte[] buf = new byte[BUFFER_BYTES];
+                long total = 0;
+                for (int n; (n = in.read(buf)) != -1; ) {
+                    synchronized (this) {
+                        if (cancelled) {
+                            throw cancelledException();
+                        }
+                    }
+                    total += n;
+                    if (!sink.write(buf, n)) {
+                        return false;
+                    }
+                }
+                if (length >= 0 && total < length) {
+                    throw new EOFException("Connection closed after " + total + " of " + length + " bytes");
+                }
+                return true;
+            }
+        }
+
+        /**
+         * Abandons this exchange unless its result is already handed over. A connection still waiting to be
+         * answered is disconnected at once (which also unblocks its thread); a body being read stops at its next
+         * chunk, and its file is deleted.
+         *
+         * @return the result if it was handed over before the cancellation (its body is then the canceller's to
+         *         use or discard), else null
+         */
+        Result cancel() {
+            HttpURLConnection c;
+            synchronized (this) {
+                if (delivered != null) {
+                    return delivered;
+                }
+                cancelled = true;
+                c = connection;
+                connection = null;
+            }
+            if (c != null) {
+                c.disconnect();
+            }
+            return null;
+        }
+
+        private InterruptedIOException cancelledException() {
+            return new InterruptedIOException("Request to " + Uris.redact(uri) + " cancelled");
+        }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    /** Header names in lower case; repeated headers joined with {@code ", "}, in the order received. */
+    private static Map<String, String> responseHeaders(HttpURLConnection c) {
+        Map<String, String> h = new HashMap<>();
+        // index 0 is the status line, with a null key
+        for (int i = 0; ; i++) {
+            String value = c.getHeaderField(i);
+            if (value == null) {
+                return h;
+            }
+            String name = c.getHeaderFieldKey(i);
+            if (name != null && !value.isEmpty()) {
+                h.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + ", " + b);
+            }
+        }
     }
 
     /** Signals a body over its limit; not retried. */
@@ -599,139 +772,81 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * A body subscriber that keeps the body in memory or streams it to a temporary file (hashing it), enforces
-     * a size limit and records when bytes last arrived, for the inactivity timeout.
+     * Where a body goes: memory, or a temporary file hashed on the way; enforces a size limit. Used by one thread
+     * at a time (the transport thread that reads, then the caller), except {@link #discard()}, which may come
+     * from a canceller and is idempotent.
      */
-    private static final class Sink implements HttpResponse.BodySubscriber<Sink> {
-        private final CompletableFuture<Sink> done = new CompletableFuture<>();
+    private static final class Sink {
         private final long limit;
         /** Keep the first {@code limit} bytes and drop the rest instead of failing (error pages, redirects). */
-        private boolean truncate;
+        private final boolean truncate;
         private final ByteArrayOutputStream memory;
         private final Path file;
-        private final FileChannel channel;
+        private final OutputStream out;
         private final MessageDigest digest;
-        private volatile long lastActivity = System.nanoTime();
-        private volatile Flow.Subscription subscription;
         private long received;
         private String sha256;
 
-        private Sink(long limit, Path file, FileChannel channel) {
+        private Sink(long limit, boolean truncate, Path file, OutputStream out) {
             this.limit = limit;
+            this.truncate = truncate;
             this.file = file;
-            this.channel = channel;
+            this.out = out;
             this.memory = file == null ? new ByteArrayOutputStream() : null;
             this.digest = file == null ? null : DiskCache.sha256();
         }
 
         static Sink memory(long limit) {
-            return new Sink(limit, null, null);
+            return new Sink(limit, false, null, null);
         }
 
         static Sink truncating(long limit) {
-            Sink s = new Sink(limit, null, null);
-            s.truncate = true;
-            return s;
+            return new Sink(limit, true, null, null);
         }
 
         static Sink file(Path dir, long limit) throws IOException {
             Files.createDirectories(dir);
             Path f = Files.createTempFile(dir, "pinwheel-download-", ".part");
-            return new Sink(limit, f, FileChannel.open(f, StandardOpenOption.WRITE));
+            try {
+                return new Sink(limit, false, f, Files.newOutputStream(f, StandardOpenOption.WRITE));
+            } catch (IOException e) {
+                Files.deleteIfExists(f);
+                throw e;
+            }
         }
 
-        static Sink failed(IOException e) {
-            Sink s = new Sink(0, null, null);
-            s.done.completeExceptionally(e);
-            return s;
-        }
-
-        long lastActivity() {
-            return lastActivity;
-        }
-
-        @Override
-        public CompletionStage<Sink> getBody() {
-            return done;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            lastActivity = System.nanoTime();
-            if (done.isDone()) {
-                s.cancel();
+        /** Takes {@code n} bytes of {@code buf}; false when a truncating sink holds all it keeps. */
+        boolean write(byte[] buf, int n) throws IOException {
+            long room = limit - received;
+            received += n;
+            if (n > room) {
+                if (!truncate) {
+                    throw new TooLarge(limit);
+                }
+                memory.write(buf, 0, (int) room);
+                return false;
+            }
+            if (memory != null) {
+                memory.write(buf, 0, n);
             } else {
-                s.request(1);
+                digest.update(buf, 0, n);
+                out.write(buf, 0, n);
+            }
+            return true;
+        }
+
+        void finish() throws IOException {
+            if (out != null) {
+                out.close();
+                sha256 = HexFormat.of().formatHex(digest.digest());
             }
         }
 
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            lastActivity = System.nanoTime();
-            try {
-                for (ByteBuffer b : items) {
-                    received += b.remaining();
-                    if (received > limit) {
-                        if (!truncate) {
-                            throw new TooLarge(limit);
-                        }
-                        continue;
-                    }
-                    if (memory != null) {
-                        byte[] chunk = new byte[b.remaining()];
-                        b.get(chunk);
-                        memory.write(chunk, 0, chunk.length);
-                    } else {
-                        digest.update(b.duplicate());
-                        while (b.hasRemaining()) {
-                            channel.write(b);
-                        }
-                    }
-                }
-                subscription.request(1);
-            } catch (IOException e) {
-                subscription.cancel();
-                fail(e);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            fail(t);
-        }
-
-        @Override
-        public void onComplete() {
-            try {
-                if (channel != null) {
-                    channel.close();
-                    sha256 = HexFormat.of().formatHex(digest.digest());
-                }
-                done.complete(this);
-            } catch (IOException e) {
-                fail(e);
-            }
-        }
-
-        private void fail(Throwable t) {
-            closeQuietly();
-            done.completeExceptionally(t);
-        }
-
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            closeQuietly();
-            done.completeExceptionally(new IOException("Aborted"));
-        }
-
-        private void closeQuietly() {
-            if (channel != null) {
+        /** Drops the body (a redirect, a response that is retried, or a failure): deletes its file. */
+        synchronized void discard() {
+            if (file != null) {
                 try {
-                    channel.close();
+                    out.close();
                 } catch (IOException e) {
                     LOG.log(System.Logger.Level.DEBUG, "Cannot close " + file + ": " + e);
                 }
@@ -741,11 +856,6 @@ public final class Fetcher implements AutoCloseable {
                     LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + file + ": " + e);
                 }
             }
-        }
-
-        /** Drops the body (a redirect or a response that is retried). */
-        void discard() {
-            closeQuietly();
         }
 
         byte[] bytes() {

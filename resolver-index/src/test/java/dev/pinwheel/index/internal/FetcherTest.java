@@ -117,8 +117,8 @@ class FetcherTest {
         FetchException e = assertThrows(FetchException.class,
                 () -> new Fetcher(fast().withMaxRetries(1)).getPage(server.uri("/simple/foo/"), "text/html"));
         assertEquals(FetchException.Kind.IO, e.kind());
-        assertTrue(e.getMessage().startsWith("Request failed ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith(" for `" + server.uri("/simple/foo/") + "` after 2 attempts"), e.getMessage());
+        assertEquals("Request failed (Connection closed after 50000 of 100000 bytes) for `" + server.uri("/simple/foo/") + "` after 2 attempts",
+                e.getMessage());
     }
 
     @Test
@@ -130,6 +130,64 @@ class FetcherTest {
         assertEquals(FetchException.Kind.TIMEOUT, e.kind());
         assertEquals("No response within 200 ms for `" + server.uri("/simple/foo/") + "` after 2 attempts", e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "gave up before the server answered");
+    }
+
+    @Test
+    void interruptingTheCallerAbandonsTheRequest() throws Exception {
+        server.serve("/simple/foo/", "text/html", "late").delay(Duration.ofSeconds(3));
+        Fetcher f = new Fetcher(fast());
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                f.getPage(server.uri("/simple/foo/"), "text/html");
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        long start = System.nanoTime();
+        caller.start();
+        while (server.requests("/simple/foo/").isEmpty()) {
+            Thread.sleep(5);
+        }
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(5).toMillis());
+        assertFalse(caller.isAlive());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "gave up before the server answered");
+        FetchException e = (FetchException) failure.get();
+        assertEquals("Interrupted during a request to `" + server.uri("/simple/foo/") + "`", e.getMessage());
+        assertEquals(1, server.requests("/simple/foo/").size(), "not retried");
+        // the fetcher is still usable
+        server.serve("/simple/bar/", "text/html", "ok");
+        assertEquals("ok", text(f.getPage(server.uri("/simple/bar/"), "text/html")));
+    }
+
+    @Test
+    void close_endsRequestsInFlightAndRefusesNewOnes() throws Exception {
+        server.serve("/simple/foo/", "text/html", "late").delay(Duration.ofSeconds(3));
+        Fetcher f = new Fetcher(fast().withMaxParallel(1));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // one request waits for its answer, the other for a transport thread
+            var answered = callers.submit(() -> f.getPage(server.uri("/simple/foo/"), "text/html"));
+            var queued = callers.submit(() -> f.getPage(server.uri("/simple/foo/"), "text/html"));
+            while (server.requests("/simple/foo/").isEmpty()) {
+                Thread.sleep(5);
+            }
+            long start = System.nanoTime();
+            f.close();
+            for (var future : List.of(answered, queued)) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> future.get(5, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals("The index was closed: no request to `" + server.uri("/simple/foo/") + "`", e.getCause().getMessage());
+            }
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "ended before the server answered");
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(1, server.requests("/simple/foo/").size());
+        FetchException e = assertThrows(FetchException.class, () -> f.getPage(server.uri("/simple/bar/"), "text/html"));
+        assertEquals(FetchException.Kind.IO, e.kind());
+        assertTrue(server.requests("/simple/bar/").isEmpty());
     }
 
     @Test
@@ -269,6 +327,7 @@ class FetcherTest {
             assertTrue(src.sha256().isEmpty());
         }
         assertEquals("bytes=-1000", server.requests("/f.whl").get(0).header("range"));
+        assertEquals("*/*", server.requests("/f.whl").get(0).header("accept"));
         assertEquals("bytes=10-5009", server.requests("/f.whl").get(1).header("range"));
     }
 
