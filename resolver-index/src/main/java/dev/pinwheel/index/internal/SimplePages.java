@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -19,11 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * Parsers for simple repository project pages: PEP 503 HTML (with {@link HtmlTags}) and PEP 691 JSON (with Jackson's
+ * Parsers for simple repository project pages: PEP 503 HTML (with jsoup) and PEP 691 JSON (with Jackson's
  * streaming parser), including PEP 592 (yanked), PEP 658/714 (core metadata) and PEP 700 (versions, size,
  * upload time).
  *
@@ -45,8 +48,6 @@ public final class SimplePages {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(64).build())
             .build();
-    /** The elements an HTML page is read for. */
-    private static final Set<String> HTML_TAGS = Set.of("a", "base", "meta");
 
     private SimplePages() {
     }
@@ -93,37 +94,26 @@ public final class SimplePages {
      * @param charset the charset from {@code Content-Type}, or {@code null} to detect (UTF-8 by default)
      */
     public static ParsedPage parseHtml(byte[] body, String charset, URI pageUrl) throws PageFormatException {
-        List<HtmlTags.Tag> tags;
+        Document doc;
         try {
-            tags = HtmlTags.startTags(HtmlTags.decode(body, charset), HTML_TAGS);
-        } catch (IllegalArgumentException e) {
+            doc = Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl.toString());
+        } catch (IOException | IllegalArgumentException e) {
             throw new PageFormatException(pageUrl, "cannot read the HTML: " + e.getMessage(), e);
         }
         URI base = pageUrl;
+        Element baseEl = doc.selectFirst("base[href]");
+        if (baseEl != null) {
+            base = Uris.resolve(pageUrl, baseEl.attr("href")).orElseThrow(() ->
+                    new PageFormatException(pageUrl, "the `<base href=\"" + baseEl.attr("href") + "\">` is not a URL", null));
+        }
         Optional<String> apiVersion = Optional.empty();
-        boolean baseSeen = false;
-        boolean metaSeen = false;
-        List<HtmlTags.Tag> links = new ArrayList<>();
-        for (HtmlTags.Tag t : tags) {
-            if (t.name().equals("a")) {
-                if (t.attr("href") != null) {
-                    links.add(t);
-                }
-            } else if (t.name().equals("base")) {
-                String href = t.attr("href");
-                if (href != null && !baseSeen) {
-                    baseSeen = true;
-                    base = Uris.resolve(pageUrl, href).orElseThrow(() ->
-                            new PageFormatException(pageUrl, "the `<base href=\"" + href + "\">` is not a URL", null));
-                }
-            } else if (!metaSeen && "pypi:repository-version".equalsIgnoreCase(Optional.ofNullable(t.attr("name")).map(String::strip).orElse(""))) {
-                metaSeen = true;
-                apiVersion = Optional.of(Optional.ofNullable(t.attr("content")).orElse("").strip());
-                checkApiVersion(pageUrl, apiVersion.get());
-            }
+        Element meta = doc.selectFirst("meta[name=pypi:repository-version]");
+        if (meta != null) {
+            apiVersion = Optional.of(meta.attr("content").strip());
+            checkApiVersion(pageUrl, apiVersion.get());
         }
         List<PageEntry> files = new ArrayList<>();
-        for (HtmlTags.Tag a : links) {
+        for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
             URI resolved = Uris.resolve(base, href).orElseThrow(() ->
                     new PageFormatException(pageUrl, "the link `" + href + "` is not a URL", null));
@@ -143,7 +133,7 @@ public final class SimplePages {
                 }
             }
             Optional<String> requiresPython = attr(a, "data-requires-python").filter(s -> !s.isBlank()).map(String::strip);
-            Optional<String> yanked = attr(a, "data-yanked").map(String::strip);
+            Optional<String> yanked = a.hasAttr("data-yanked") ? Optional.of(a.attr("data-yanked").strip()) : Optional.empty();
             Optional<String> metaAttr = attr(a, "data-core-metadata").or(() -> attr(a, "data-dist-info-metadata"));
             Optional<Map<String, String>> coreMetadata = metaAttr.isEmpty() ? Optional.empty() : htmlCoreMetadata(pageUrl, filename, metaAttr.get());
             files.add(new PageEntry(filename, Uris.withoutFragment(resolved), hashes, requiresPython, yanked, coreMetadata,
@@ -156,8 +146,8 @@ public final class SimplePages {
         return HEX_LENGTHS.containsKey(name) || name.startsWith("sha") || name.startsWith("blake2") || name.startsWith("md5");
     }
 
-    private static Optional<String> attr(HtmlTags.Tag t, String name) {
-        return Optional.ofNullable(t.attr(name));
+    private static Optional<String> attr(Element e, String name) {
+        return e.hasAttr(name) ? Optional.of(e.attr(name)) : Optional.empty();
     }
 
     private static Optional<Map<String, String>> htmlCoreMetadata(URI page, String filename, String value) throws PageFormatException {

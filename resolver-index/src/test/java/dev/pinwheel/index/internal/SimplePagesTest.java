@@ -60,40 +60,6 @@ class SimplePagesTest {
     }
 
     @Test
-    void html_charsetFromAMetaDeclarationWhenTheServerGivesNone() throws Exception {
-        byte[] body = "<html><head><meta charset=\"iso-8859-1\"></head><a href=\"caf\u00e9-1.0.tar.gz\">x</a>".getBytes(StandardCharsets.ISO_8859_1);
-        ParsedPage p = SimplePages.parse(new Response(PAGE, 200, Map.of("content-type", "text/html"), body, false));
-        assertEquals("caf\u00e9-1.0.tar.gz", p.files().get(0).filename());
-        // the server's charset wins over the page's; a byte-order mark wins over both
-        byte[] utf8 = "<meta charset=\"iso-8859-1\"><a href=\"caf\u00e9-1.0.tar.gz\">x</a>".getBytes(StandardCharsets.UTF_8);
-        assertEquals("caf\u00e9-1.0.tar.gz", SimplePages.parse(new Response(PAGE, 200, Map.of("content-type", "text/html; charset=utf-8"), utf8, false))
-                .files().get(0).filename());
-        byte[] bom = new byte[utf8.length + 3];
-        bom[0] = (byte) 0xef;
-        bom[1] = (byte) 0xbb;
-        bom[2] = (byte) 0xbf;
-        System.arraycopy(utf8, 0, bom, 3, utf8.length);
-        assertEquals("caf\u00e9-1.0.tar.gz", SimplePages.parse(new Response(PAGE, 200, Map.of("content-type", "text/html; charset=iso-8859-1"), bom, false))
-                .files().get(0).filename());
-    }
-
-    @Test
-    void html_unknownCharsetFromTheServerIsAnError() {
-        PageFormatException e = assertThrows(PageFormatException.class, () -> SimplePages.parse(new Response(PAGE, 200,
-                Map.of("content-type", "text/html; charset=no-such-charset"), "<a href=\"a-1.0.tar.gz\">x</a>".getBytes(StandardCharsets.UTF_8), false)));
-        assertEquals("Malformed simple page `https://example.org/simple/foo-bar/`: cannot read the HTML: no-such-charset", e.getMessage());
-    }
-
-    @Test
-    void html_linksInCommentsScriptsAndTitlesAreNotLinks() throws Exception {
-        ParsedPage p = html("<title><a href=\"t-1.0.tar.gz\"></title><!-- <a href=\"c-1.0.tar.gz\"> --><script>\"<a href='s-1.0.tar.gz'>\"</script>"
-                + "<A HREF=real-1.0.tar.gz Data-Yanked='no &amp; &notin; way' data-yanked=second>x</A>");
-        assertEquals(1, p.files().size());
-        assertEquals("real-1.0.tar.gz", p.files().get(0).filename());
-        assertEquals(Optional.of("no & \u2209 way"), p.files().get(0).yanked());
-    }
-
-    @Test
     void html_truncatedHashIsAnError() {
         PageFormatException e = assertThrows(PageFormatException.class, () -> html("<a href=\"foo-1.0.tar.gz#sha256=abc\">foo-1.0.tar.gz</a>"));
         assertEquals("Malformed simple page `https://example.org/simple/foo-bar/`: the `sha256` hash of `foo-1.0.tar.gz` is `abc`; expected 64 hex digits", e.getMessage());
