@@ -32,24 +32,24 @@ import org.sat4j.specs.TimeoutException;
  * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
- * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 (the ranks of
- * the transitive packages in key order, compared lexicographically) is obtained in <em>one</em> SAT call: each
- * transitive package has an order encoding ("rank &gt;= 1", "rank &gt;= 2", ..., each implied by the candidates
- * of that rank or more), and the solver decides these variables first, package by package in key order and
- * within a package by increasing {@code k}, each to false, before any other variable (see
- * {@link LexicographicOrder}). Its model is then the lexicographically smallest one over that sequence of
- * variables, which is exactly the lexicographically smallest rank vector given level 1 (in such a model these
- * variables are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and
- * such words of equal length compare as the ranks do). Implied clauses "this dependent implies rank &gt;= k"
- * (see {@link #addRankBounds}) spare that call most of its conflicts without changing any solution. Minimality is
+ * see {@link #optimise}), whose last call is satisfiable under its final soft clauses: the models of that call
+ * are exactly the level-1 optima. Level 2 (the ranks of the transitive packages in key order, compared
+ * lexicographically) is settled by that same call: each transitive package has an order encoding ("rank &gt;= 1",
+ * "rank &gt;= 2", ..., each implied by the candidates of that rank or more), and every call of level 1 decides
+ * these variables first, package by package in key order and within a package by increasing {@code k}, each to
+ * false, before any other variable (see {@link LexicographicOrder}). A satisfiable call's model is then the
+ * lexicographically smallest one over that sequence of variables among the models of its assumptions, which is
+ * exactly the lexicographically smallest rank vector among the level-1 optima (in such a model these variables
+ * are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and such words of
+ * equal length compare as the ranks do). The decision order changes neither which calls are satisfiable nor the
+ * cores, so level 1 is unaffected. Implied clauses "this dependent implies rank &gt;= k" (see
+ * {@link #addRankBounds}) spare that call most of its conflicts without changing any solution. Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
  * <p>One solver serves every call: constraints added between calls (see <em>Lazy expansion</em>) only add
  * clauses, so clauses it learned stay valid. Level 1's relaxation (cores, blocking variables, lower bound) is
- * kept from one call to the next, and so is the selector that stands for its soft clauses while they do not
- * change, which keeps what the solver learned under it usable; a selector that is replaced is retired (forced
- * false).
+ * kept from one call to the next, so a round whose new constraints create no new core costs one SAT call.
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -115,11 +115,8 @@ public final class OptimisationProblem<R> {
     /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
     private final List<Soft> softs = new ArrayList<>();
     private long lowerBound;
-    private int level1Cores;
     /** Candidates below this number have their soft clauses in {@link #softs}. */
     private int softScanned;
-    /** The selector standing for every clause of {@link #softs}; 0 before the first solve. */
-    private int keep;
     /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
     private int bounded;
     private int satCalls;
@@ -315,58 +312,34 @@ public final class OptimisationProblem<R> {
         if (contradiction) {
             return explain();
         }
-        VecInt fixed = new VecInt();
         try {
-            // level 1: the sum of the direct ranks, core-guided; its relaxation persists across calls
-            boolean changed = addNewSofts();
-            int coresBefore = level1Cores;
-            if (!optimise(fixed)) {
-                return explain();
-            }
-            changed |= level1Cores != coresBefore;
-            BitSet model = model();
-            assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
-            // keep level 1 optimal: one selector standing for all its final soft clauses, renewed only when they
-            // change (so that what the solver learned under it in an earlier call stays usable)
-            if (keep == 0 || changed) {
-                if (keep != 0) {
-                    retire(List.of(keep));
-                }
-                keep = nextVar++;
-                declareVars();
-                for (Soft soft : softs) {
-                    VecInt guarded = new VecInt(soft.clause);
-                    guarded.push(-keep);
-                    addHard(guarded);
-                }
-            }
-            fixed.push(keep);
-            // level 2: the transitive packages' ranks in key order, lexicographically smallest: one SAT call that
-            // decides the order-encoding variables "rank >= 1", "rank >= 2", ... of each package, in key order,
-            // false first, before anything else (see LexicographicOrder)
             addRankBounds();
             if (contradiction) {
                 return explain();
             }
+            // both levels at once: level 1 core-guided, each of its calls deciding the transitive packages'
+            // order-encoding variables first, so that its last (satisfiable) call also settles level 2
+            addNewSofts();
             List<Integer> order = transitiveOrder();
-            List<Integer> prefix = new ArrayList<>();
+            VecInt prefix = new VecInt();
             for (int p : order) {
                 Group<R> g = packages.get(p);
                 for (int k = 1; k <= maxRank(g); k++) {
-                    prefix.add(atLeast(g, k));
+                    prefix.push(atLeast(g, k));
                 }
             }
-            if (!prefix.isEmpty()) {
-                this.order.setPrefix(prefix.stream().mapToInt(Integer::intValue).toArray());
-                try {
-                    if (!sat(fixed)) {
-                        throw new IllegalStateException("Level 1's optimum became infeasible");
-                    }
-                } finally {
-                    this.order.setPrefix(new int[0]);
+            int[] vars = new int[prefix.size()];
+            prefix.copyTo(vars);
+            this.order.setPrefix(vars);
+            try {
+                if (!optimise()) {
+                    return explain();
                 }
-                model = model();
+            } finally {
+                this.order.setPrefix(new int[0]);
             }
+            BitSet model = model();
+            assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
             model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
         } catch (TimeoutException e) {
@@ -500,18 +473,15 @@ public final class OptimisationProblem<R> {
 
     /**
      * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
-     * weighted by its rank. Returns whether there were any.
+     * weighted by its rank.
      */
-    private boolean addNewSofts() {
-        boolean added = false;
+    private void addNewSofts() {
         for (; softScanned < candidates; softScanned++) {
             int c = softScanned;
             if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
                 softs.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
-                added = true;
             }
         }
-        return added;
     }
 
     /**
@@ -525,8 +495,8 @@ public final class OptimisationProblem<R> {
      * optimum is close to the most preferred choice, which is the common case; a linear search on a
      * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
      *
-     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model, and
-     * {@code lowerBound} the optimum; assuming them keeps level 1 at its optimum.
+     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model (the model of
+     * the last call, which assumed them all), and {@code lowerBound} the optimum.
      *
      * <p>The relaxation is kept from one call to the next: every transformation above preserves, for each
      * assignment satisfying the hard constraints, "original cost = lower bound + relaxed cost", and that stays
@@ -534,14 +504,13 @@ public final class OptimisationProblem<R> {
      * and when soft clauses are added (their cost adds to both sides). So a later call starts from the cores
      * already found and only looks for new ones.
      *
-     * @return false when the hard constraints (with {@code fixed}) are unsatisfiable
+     * @return false when the hard constraints are unsatisfiable
      */
-    private boolean optimise(VecInt fixed) throws TimeoutException {
+    private boolean optimise() throws TimeoutException {
         Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
         while (true) {
             byAssumption.clear();
-            VecInt assumptions = new VecInt(fixed.size() + softs.size());
-            fixed.copyTo(assumptions);
+            VecInt assumptions = new VecInt(softs.size());
             for (Soft soft : softs) {
                 assumptions.push(soft.assumption);
                 byAssumption.put(soft.assumption, soft);
@@ -560,7 +529,7 @@ public final class OptimisationProblem<R> {
                 }
             }
             if (core.isEmpty()) {
-                if (!sat(fixed)) {
+                if (!sat(new VecInt())) {
                     return false; // the hard constraints alone are unsatisfiable
                 }
                 // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
@@ -569,7 +538,6 @@ public final class OptimisationProblem<R> {
                     throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
                 }
             }
-            level1Cores++;
             long min = Long.MAX_VALUE;
             for (Soft soft : core) {
                 min = Math.min(min, soft.weight);
@@ -613,18 +581,6 @@ public final class OptimisationProblem<R> {
             solver.addClause(clause);
         } catch (ContradictionException e) {
             throw new IllegalStateException("A clause over fresh variables cannot be contradictory", e);
-        }
-    }
-
-    private void retire(List<Integer> selectors) {
-        // learned clauses that used a stage constraint contain the negated selector; fixing it false keeps
-        // them true and frees the solver from the selector
-        for (int s : selectors) {
-            try {
-                solver.addClause(new VecInt(new int[] {-s}));
-            } catch (ContradictionException e) {
-                throw new IllegalStateException("A retired selector cannot be forced: " + s, e);
-            }
         }
     }
 
