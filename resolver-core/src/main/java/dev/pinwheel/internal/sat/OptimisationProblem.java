@@ -35,7 +35,8 @@ import org.sat4j.specs.TimeoutException;
  * see {@link #optimise}), whose last call is satisfiable under its final soft clauses: the models of that call
  * are exactly the level-1 optima. Level 2 (the ranks of the transitive packages in key order, compared
  * lexicographically) is settled by that same call: each transitive package has an order encoding ("rank &gt;= 1",
- * "rank &gt;= 2", ..., each implied by the candidates of that rank or more), and every call of level 1 decides
+ * "rank &gt;= 2", ..., each implied by the candidates of that rank or more; the same variables as the ladder that
+ * encodes its at-most-one, see {@link #addPackage} and {@link #atLeast}), and every call of level 1 decides
  * these variables first, package by package in key order and within a package by increasing {@code k}, each to
  * false, before any other variable (see {@link LexicographicOrder}). A satisfiable call's model is then the
  * lexicographically smallest one over that sequence of variables among the models of its assumptions, which is
@@ -177,6 +178,15 @@ public final class OptimisationProblem<R> {
     /**
      * Adds a package with one candidate per rank; at most one of them may be chosen.
      *
+     * <p>The at-most-one of a direct package (there are few, and they come first) is one Sat4j cardinality
+     * constraint. Any other package's is a ladder of clauses over its candidates sorted by rank (ties by number),
+     * with one variable per position {@code j >= 1}, "the chosen candidate's position is {@code j} or more": the
+     * candidate at position {@code j} implies it and the negation of the next one, and each implies the previous
+     * one. Two chosen candidates at positions {@code i < j} would need "position &gt;= i + 1" both false and true.
+     * Clauses, because building a Sat4j cardinality constraint allocates an array over every variable of the
+     * solver, which made adding thousands of packages quadratic; and the ladder variables are also the package's
+     * order encoding for level 2 (see {@link #atLeast}), which therefore costs no variable of its own.
+     *
      * @param tier              how the package counts in the objective
      * @param key               orders transitive packages in the second level of the objective (for example the
      *                          normalised project name); must not depend on the order packages are added in
@@ -192,7 +202,6 @@ public final class OptimisationProblem<R> {
         int n = ranks.length;
         ensureCandidateCapacity(first + n);
         int index = packages.size();
-        int[] vars = new int[n];
         for (int i = 0; i < n; i++) {
             if (ranks[i] < 0) {
                 throw new IllegalArgumentException("rank < 0: " + ranks[i]);
@@ -200,27 +209,60 @@ public final class OptimisationProblem<R> {
             candidatePackage[first + i] = index;
             candidateRank[first + i] = ranks[i];
             candidateVar[first + i] = nextVar++;
-            vars[i] = candidateVar[first + i];
         }
         candidates += n;
-        packages.add(new Group<>(first, n, tier, key, oneVersionReason));
-        int best = -1;
+        Group<R> g = new Group<>(first, n, tier, key, oneVersionReason);
+        packages.add(g);
+        g.byRank = new int[n];
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            if (best < 0 || ranks[i] < ranks[best]) {
-                best = i;
-            }
+            order[i] = i;
         }
-        if (best >= 0) {
-            preferTrue.set(candidateVar[first + best]);
+        Arrays.sort(order, (a, b) -> ranks[a] != ranks[b] ? Integer.compare(ranks[a], ranks[b]) : Integer.compare(a, b));
+        for (int j = 0; j < n; j++) {
+            g.byRank[j] = first + order[j];
         }
-        declareVars();
+        if (n > 0) {
+            preferTrue.set(candidateVar[g.byRank[0]]);
+        }
+        g.ladder = new int[Math.max(n, 1)];
         if (n > 1) {
             group(oneVersionReason);
-            try {
-                solver.addAtMost(new VecInt(vars), 1);
-            } catch (ContradictionException e) {
-                contradiction = true;
+            if (tier == Tier.DIRECT) {
+                // few, and added first: Sat4j's cardinality constraint, whose construction allocates an array over
+                // every variable of the solver (too costly for the many packages added later), and no extra variable
+                declareVars();
+                VecInt vars = new VecInt(n);
+                for (int i = 0; i < n; i++) {
+                    vars.push(candidateVar[first + i]);
+                }
+                try {
+                    solver.addAtMost(vars, 1);
+                } catch (ContradictionException e) {
+                    contradiction = true;
+                }
+                return first;
             }
+            for (int j = 1; j < n; j++) {
+                g.ladder[j] = nextVar++;
+            }
+            declareVars();
+            // at most one, as a ladder over the candidates by rank: the j-th implies "position >= j" and not
+            // "position >= j + 1"; these variables double as the package's order encoding (see atLeast)
+            for (int j = 0; j < n; j++) {
+                int x = candidateVar[g.byRank[j]];
+                if (j >= 1) {
+                    addHard(new VecInt(new int[] {-x, g.ladder[j]}));
+                }
+                if (j >= 2) {
+                    addHard(new VecInt(new int[] {-g.ladder[j], g.ladder[j - 1]}));
+                }
+                if (j + 1 < n) {
+                    addHard(new VecInt(new int[] {-x, -g.ladder[j + 1]}));
+                }
+            }
+        } else {
+            declareVars();
         }
         return first;
     }
@@ -325,7 +367,10 @@ public final class OptimisationProblem<R> {
             for (int p : order) {
                 Group<R> g = packages.get(p);
                 for (int k = 1; k <= maxRank(g); k++) {
-                    prefix.push(atLeast(g, k));
+                    int v = atLeast(g, k);
+                    if (prefix.isEmpty() || prefix.last() != v) {
+                        prefix.push(v); // ranks with no candidate share the next rank's variable
+                    }
                 }
             }
             int[] vars = new int[prefix.size()];
@@ -388,39 +433,34 @@ public final class OptimisationProblem<R> {
     }
 
     private int maxRank(Group<R> g) {
-        int max = 0;
-        for (int i = 0; i < g.size; i++) {
-            max = Math.max(max, candidateRank[g.first + i]);
-        }
-        return max;
+        return g.size == 0 ? 0 : candidateRank[g.byRank[g.size - 1]];
     }
 
     /**
-     * The variable "the package's chosen candidate has rank {@code k} or more" ({@code 1 <= k <= max rank}), an
-     * order encoding created on first use: a candidate of rank {@code r} implies "rank &gt;= r", and "rank &gt;= k"
-     * implies "rank &gt;= k - 1". Only implied, never implying a candidate, so assuming its negation forbids the
-     * candidates of rank {@code k} and more and assuming nothing about it costs nothing. Permanent: these
-     * clauses hold in every solution.
+     * The variable "the package's chosen candidate has rank {@code k} or more" ({@code 1 <= k <= max rank}): the
+     * ladder variable "position &gt;= j" of the first candidate of rank {@code k} or more, {@code j} its position in
+     * rank order (see {@link #addPackage}), or, when that is the first candidate, the variable "a candidate is
+     * chosen", created on first use and only implied (by each candidate and by "position &gt;= 1"). A candidate
+     * at position {@code i} implies "position &gt;= j" exactly when {@code i >= j} and its negation otherwise, so
+     * in a solution these variables can take their canonical values ("rank &gt;= k" true exactly when the chosen
+     * candidate's rank is {@code k} or more, all false when none is chosen) and every constraint still holds.
      */
     private int atLeast(Group<R> g, int k) {
-        if (g.atLeast == null) {
-            int max = maxRank(g);
-            g.atLeast = new int[max + 1];
-            for (int j = 1; j <= max; j++) {
-                g.atLeast[j] = nextVar++;
-            }
+        int j = 0;
+        while (candidateRank[g.byRank[j]] < k) {
+            j++;
+        }
+        if (j == 0 && g.ladder[0] == 0) {
+            g.ladder[0] = nextVar++;
             declareVars();
-            for (int j = 2; j <= max; j++) {
-                addHard(new VecInt(new int[] {-g.atLeast[j], g.atLeast[j - 1]}));
-            }
             for (int i = 0; i < g.size; i++) {
-                int r = candidateRank[g.first + i];
-                if (r > 0) {
-                    addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.atLeast[r]}));
-                }
+                addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.ladder[0]}));
+            }
+            if (g.size > 1) {
+                addHard(new VecInt(new int[] {-g.ladder[1], g.ladder[0]}));
             }
         }
-        return g.atLeast[k];
+        return g.ladder[j];
     }
 
     /** The transitive packages by order key (ties by number). */
@@ -931,8 +971,14 @@ public final class OptimisationProblem<R> {
         final Tier tier;
         final String key;
         final R reason;
-        /** "rank at least k" variables, index k, created on first use. */
-        int[] atLeast;
+        /** The package's candidates by rank, ties by number. */
+        int[] byRank;
+        /**
+         * Index {@code j >= 1}: the variable "the chosen candidate's position in {@link #byRank} is {@code j} or
+         * more" (false when none is chosen); index 0: "a candidate is chosen", 0 until created by atLeast. All 0
+         * for a direct package, whose at-most-one is a cardinality constraint and which has no order encoding.
+         */
+        int[] ladder;
 
         Group(int first, int size, Tier tier, String key, R reason) {
             this.first = first;
