@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,11 +109,15 @@ public final class OptimisationProblem<R> {
     private final Map<R, Integer> groupOf = new HashMap<>();
     private final Map<Object, Integer> groupByKey = new HashMap<>();
     private final List<List<R>> groupReasons = new ArrayList<>();
+    /** Reasons of constraints added since the last grouping, in order (see {@link #group}). */
+    private final List<R> ungrouped = new ArrayList<>();
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
     /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
     private final List<Soft> softs = new ArrayList<>();
+    /** Scratch index of {@link #softs} by the variable of their assumption, empty between uses. */
+    private Soft[] softByVar = new Soft[0];
     private long lowerBound;
     /** Candidates below this number have their soft clauses in {@link #softs}. */
     private int softScanned;
@@ -295,8 +298,9 @@ public final class OptimisationProblem<R> {
         Objects.requireNonNull(reason, "reason");
         int[] pos = normalise(positive);
         int[] neg = normalise(negative);
-        clauses.add(new Clause<>(pos, neg, reason));
-        if (intersects(pos, neg)) {
+        Clause<R> clause = new Clause<>(pos, neg, reason);
+        clauses.add(clause);
+        if (clause.tautology) {
             return; // a tautology, for example a self-dependency: always satisfied
         }
         group(reason);
@@ -366,10 +370,14 @@ public final class OptimisationProblem<R> {
             VecInt prefix = new VecInt();
             for (int p : order) {
                 Group<R> g = packages.get(p);
-                for (int k = 1; k <= maxRank(g); k++) {
-                    int v = atLeast(g, k);
-                    if (prefix.isEmpty() || prefix.last() != v) {
-                        prefix.push(v); // ranks with no candidate share the next rank's variable
+                // atLeast(g, k) for k = 1, 2, ..., max rank, each variable once (a rank that no candidate has
+                // shares the next rank's variable): the ladder variables where the rank rises
+                if (g.size > 0 && candidateRank[g.byRank[0]] > 0) {
+                    prefix.push(atLeast(g, 1));
+                }
+                for (int j = 1; j < g.size; j++) {
+                    if (candidateRank[g.byRank[j]] > candidateRank[g.byRank[j - 1]]) {
+                        prefix.push(g.ladder[j]);
                     }
                 }
             }
@@ -404,7 +412,7 @@ public final class OptimisationProblem<R> {
     private void addRankBounds() {
         for (; bounded < clauses.size(); bounded++) {
             Clause<R> k = clauses.get(bounded);
-            if (k.negative.length > 1 || k.positive.length == 0 || intersects(k.positive, k.negative)) {
+            if (k.negative.length > 1 || k.positive.length == 0 || k.tautology) {
                 continue;
             }
             int p = candidatePackage[k.positive[0]];
@@ -430,10 +438,6 @@ public final class OptimisationProblem<R> {
                 contradiction = true;
             }
         }
-    }
-
-    private int maxRank(Group<R> g) {
-        return g.size == 0 ? 0 : candidateRank[g.byRank[g.size - 1]];
     }
 
     /**
@@ -503,6 +507,10 @@ public final class OptimisationProblem<R> {
         final int assumption;
         final int[] clause;
         long weight;
+        /** Marks the clauses of the core being relaxed. */
+        boolean inCore;
+        /** While relaxing a core: this clause's relaxed copy. */
+        Soft relaxed;
 
         Soft(int assumption, int[] clause, long weight) {
             this.assumption = assumption;
@@ -547,33 +555,45 @@ public final class OptimisationProblem<R> {
      * @return false when the hard constraints are unsatisfiable
      */
     private boolean optimise() throws TimeoutException {
-        Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
         while (true) {
-            byAssumption.clear();
             VecInt assumptions = new VecInt(softs.size());
+            if (softByVar.length < nextVar) {
+                softByVar = Arrays.copyOf(softByVar, Math.max(nextVar, 2 * softByVar.length));
+            }
             for (Soft soft : softs) {
                 assumptions.push(soft.assumption);
-                byAssumption.put(soft.assumption, soft);
+                softByVar[Math.abs(soft.assumption)] = soft;
             }
-            if (sat(assumptions)) {
-                return true;
-            }
-            IVecInt explanation = solver.unsatExplanation();
+            boolean sat;
             List<Soft> core = new ArrayList<>();
-            if (explanation != null) {
-                for (int i = 0; i < explanation.size(); i++) {
-                    Soft soft = byAssumption.get(explanation.get(i));
-                    if (soft != null && !core.contains(soft)) {
+            try {
+                sat = sat(assumptions);
+                IVecInt explanation = sat ? null : solver.unsatExplanation();
+                for (int i = 0; explanation != null && i < explanation.size(); i++) {
+                    int lit = explanation.get(i);
+                    Soft soft = Math.abs(lit) < softByVar.length ? softByVar[Math.abs(lit)] : null;
+                    if (soft != null && soft.assumption == lit && !soft.inCore) {
+                        soft.inCore = true;
                         core.add(soft);
                     }
                 }
+            } finally {
+                for (Soft soft : softs) {
+                    softByVar[Math.abs(soft.assumption)] = null;
+                }
+            }
+            if (sat) {
+                return true;
             }
             if (core.isEmpty()) {
                 if (!sat(new VecInt())) {
                     return false; // the hard constraints alone are unsatisfiable
                 }
                 // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
-                core.addAll(softs);
+                for (Soft soft : softs) {
+                    soft.inCore = true;
+                    core.add(soft);
+                }
                 if (core.isEmpty()) {
                     throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
                 }
@@ -584,6 +604,7 @@ public final class OptimisationProblem<R> {
             }
             lowerBound += min;
             if (core.size() == 1) {
+                core.get(0).inCore = false;
                 softs.remove(core.get(0)); // it cannot hold: its whole weight is paid, nothing to relax
                 continue;
             }
@@ -598,13 +619,25 @@ public final class OptimisationProblem<R> {
                 VecInt guarded = new VecInt(relaxed);
                 guarded.push(-sel);
                 addHard(guarded);
-                Soft r = new Soft(sel, relaxed, min);
-                softs.add(softs.indexOf(soft) + 1, r);
+                soft.relaxed = new Soft(sel, relaxed, min);
                 soft.weight -= min;
-                if (soft.weight == 0) {
-                    softs.remove(soft);
-                }
             }
+            // each clause of the core is followed by its relaxed copy, and dropped when its weight is spent
+            List<Soft> next = new ArrayList<>(softs.size() + core.size());
+            for (Soft soft : softs) {
+                if (!soft.inCore) {
+                    next.add(soft);
+                    continue;
+                }
+                if (soft.weight > 0) {
+                    next.add(soft);
+                }
+                next.add(soft.relaxed);
+                soft.inCore = false;
+                soft.relaxed = null;
+            }
+            softs.clear();
+            softs.addAll(next);
             VecInt atLeastOne = new VecInt(blocking.size());
             blocking.copyTo(atLeastOne);
             addHard(atLeastOne);
@@ -720,7 +753,7 @@ public final class OptimisationProblem<R> {
         }
         for (; indexed < clauses.size(); indexed++) {
             Clause<R> k = clauses.get(indexed);
-            if (intersects(k.positive, k.negative)) {
+            if (k.tautology) {
                 continue;
             }
             for (int p : k.positive) {
@@ -758,7 +791,20 @@ public final class OptimisationProblem<R> {
         solver.newVar(nextVar - 1);
     }
 
+    /** Notes a reason for grouping; the grouping itself waits for {@link #explain()}, which alone needs it. */
     private void group(R reason) {
+        ungrouped.add(reason);
+    }
+
+    /** Groups the reasons noted so far, in the order they were noted. */
+    private void groupNoted() {
+        for (R reason : ungrouped) {
+            groupNow(reason);
+        }
+        ungrouped.clear();
+    }
+
+    private void groupNow(R reason) {
         if (groupOf.containsKey(reason)) {
             return;
         }
@@ -777,6 +823,7 @@ public final class OptimisationProblem<R> {
      * variable {@code c + 1} and group {@code g} is guarded by selector {@code candidates + 1 + g}.
      */
     private Outcome<R> explain() {
+        groupNoted();
         int groups = groupReasons.size();
         int base = candidates + 1;
         PBSolver m = newSolver(new VarOrderHeap(new HintedPhase(new BitSet())), conflictBudget);
@@ -797,7 +844,7 @@ public final class OptimisationProblem<R> {
                 }
             }
             for (Clause<R> c : clauses) {
-                if (intersects(c.positive, c.negative)) {
+                if (c.tautology) {
                     continue;
                 }
                 VecInt lits = new VecInt();
@@ -935,7 +982,14 @@ public final class OptimisationProblem<R> {
         for (int c : copy) {
             checkCandidate(c);
         }
-        return Arrays.stream(copy).sorted().distinct().toArray();
+        Arrays.sort(copy);
+        int n = 0;
+        for (int i = 0; i < copy.length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[n++] = copy[i];
+            }
+        }
+        return n == copy.length ? copy : Arrays.copyOf(copy, n);
     }
 
     private static boolean intersects(int[] a, int[] b) {
@@ -993,11 +1047,14 @@ public final class OptimisationProblem<R> {
         final int[] positive;
         final int[] negative;
         final R reason;
+        /** A candidate on both sides: always satisfied, never given to a solver. */
+        final boolean tautology;
 
         Clause(int[] positive, int[] negative, R reason) {
             this.positive = positive;
             this.negative = negative;
             this.reason = reason;
+            this.tautology = intersects(positive, negative);
         }
     }
 }
