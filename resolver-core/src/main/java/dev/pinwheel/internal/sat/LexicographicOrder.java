@@ -1,6 +1,8 @@
 package dev.pinwheel.internal.sat;
 
 import static org.sat4j.core.LiteralsUtils.negLit;
+import static org.sat4j.core.LiteralsUtils.posLit;
+import static org.sat4j.core.LiteralsUtils.var;
 
 import java.util.Arrays;
 import org.sat4j.minisat.core.IPhaseSelectionStrategy;
@@ -32,6 +34,8 @@ final class LexicographicOrder extends VarOrderHeap {
     private int[] position = new int[0];
     /** Every prefix variable before this index is assigned. */
     private int next;
+    /** Whether {@code heap} holds every unassigned variable (see {@link #init}). */
+    private boolean heapBuilt;
 
     LexicographicOrder(IPhaseSelectionStrategy phase) {
         super(phase);
@@ -54,9 +58,21 @@ final class LexicographicOrder extends VarOrderHeap {
         next = 0;
     }
 
+    /**
+     * Resets the activities, as Sat4j's order does at each call, but builds the heap of variables only when a
+     * decision outside the prefix is first needed (see {@link #select}): a call whose prefix and propagation
+     * assign everything, the common case here, then never pays for inserting and re-inserting every variable.
+     */
     @Override
     public void init() {
-        super.init();
+        int nlength = lits.nVars() + 1;
+        if (activity == null || activity.length < nlength) {
+            activity = new double[nlength];
+        }
+        phaseStrategy.init(nlength);
+        Arrays.fill(activity, 0, nlength, 0.0);
+        activity[0] = -1;
+        heapBuilt = false;
         next = 0;
     }
 
@@ -69,14 +85,37 @@ final class LexicographicOrder extends VarOrderHeap {
             }
             next++;
         }
+        if (!heapBuilt) {
+            int nlength = lits.nVars() + 1;
+            heap = createHeap(activity);
+            heap.setBounds(nlength);
+            for (int v = 1; v < nlength; v++) {
+                if (lits.belongsToPool(v) && lits.isUnassigned(posLit(v))) {
+                    heap.insert(v);
+                }
+            }
+            heapBuilt = true;
+        }
         return super.select();
     }
 
     @Override
     public void undo(int x) {
-        super.undo(x);
+        if (heapBuilt) {
+            super.undo(x);
+        }
         if (x < position.length && position[x] != 0 && position[x] - 1 < next) {
             next = position[x] - 1;
+        }
+    }
+
+    @Override
+    public void updateVar(int p, double value) {
+        if (heapBuilt) {
+            super.updateVar(p, value);
+        } else {
+            updateActivity(var(p), value);
+            phaseStrategy.updateVar(p);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,24 +31,25 @@ import org.sat4j.specs.TimeoutException;
  * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
  *
  * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
- * see {@link #optimise}); its final soft clauses are then assumed, which keeps it optimal. Level 2 (the ranks of
- * the transitive packages in key order, compared lexicographically) is obtained in <em>one</em> SAT call: each
- * transitive package has an order encoding ("rank &gt;= 1", "rank &gt;= 2", ..., each implied by the candidates
- * of that rank or more), and the solver decides these variables first, package by package in key order and
- * within a package by increasing {@code k}, each to false, before any other variable (see
- * {@link LexicographicOrder}). Its model is then the lexicographically smallest one over that sequence of
- * variables, which is exactly the lexicographically smallest rank vector given level 1 (in such a model these
- * variables are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and
- * such words of equal length compare as the ranks do). Implied clauses "this dependent implies rank &gt;= k"
- * (see {@link #addRankBounds}) spare that call most of its conflicts without changing any solution. Minimality is
+ * see {@link #optimise}), whose last call is satisfiable under its final soft clauses: the models of that call
+ * are exactly the level-1 optima. Level 2 (the ranks of the transitive packages in key order, compared
+ * lexicographically) is settled by that same call: each transitive package has an order encoding ("rank &gt;= 1",
+ * "rank &gt;= 2", ..., each implied by the candidates of that rank or more; the same variables as the ladder that
+ * encodes its at-most-one, see {@link #addPackage} and {@link #atLeast}), and every call of level 1 decides
+ * these variables first, package by package in key order and within a package by increasing {@code k}, each to
+ * false, before any other variable (see {@link LexicographicOrder}). A satisfiable call's model is then the
+ * lexicographically smallest one over that sequence of variables among the models of its assumptions, which is
+ * exactly the lexicographically smallest rank vector among the level-1 optima (in such a model these variables
+ * are true only where forced, so a package of rank {@code r} reads {@code r} trues then falses, and such words of
+ * equal length compare as the ranks do). The decision order changes neither which calls are satisfiable nor the
+ * cores, so level 1 is unaffected. Implied clauses "this dependent implies rank &gt;= k" (see
+ * {@link #addRankBounds}) spare that call most of its conflicts without changing any solution. Minimality is
  * obtained without the solver, by pruning the optimal model: dropping a candidate only removes the obligations
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
  * <p>One solver serves every call: constraints added between calls (see <em>Lazy expansion</em>) only add
  * clauses, so clauses it learned stay valid. Level 1's relaxation (cores, blocking variables, lower bound) is
- * kept from one call to the next, and so is the selector that stands for its soft clauses while they do not
- * change, which keeps what the solver learned under it usable; a selector that is replaced is retired (forced
- * false).
+ * kept from one call to the next, so a round whose new constraints create no new core costs one SAT call.
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -109,17 +109,18 @@ public final class OptimisationProblem<R> {
     private final Map<R, Integer> groupOf = new HashMap<>();
     private final Map<Object, Integer> groupByKey = new HashMap<>();
     private final List<List<R>> groupReasons = new ArrayList<>();
+    /** Reasons of constraints added since the last grouping, in order (see {@link #group}). */
+    private final List<R> ungrouped = new ArrayList<>();
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
     /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
     private final List<Soft> softs = new ArrayList<>();
+    /** Scratch index of {@link #softs} by the variable of their assumption, empty between uses. */
+    private Soft[] softByVar = new Soft[0];
     private long lowerBound;
-    private int level1Cores;
     /** Candidates below this number have their soft clauses in {@link #softs}. */
     private int softScanned;
-    /** The selector standing for every clause of {@link #softs}; 0 before the first solve. */
-    private int keep;
     /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
     private int bounded;
     private int satCalls;
@@ -180,6 +181,15 @@ public final class OptimisationProblem<R> {
     /**
      * Adds a package with one candidate per rank; at most one of them may be chosen.
      *
+     * <p>The at-most-one of a direct package (there are few, and they come first) is one Sat4j cardinality
+     * constraint. Any other package's is a ladder of clauses over its candidates sorted by rank (ties by number),
+     * with one variable per position {@code j >= 1}, "the chosen candidate's position is {@code j} or more": the
+     * candidate at position {@code j} implies it and the negation of the next one, and each implies the previous
+     * one. Two chosen candidates at positions {@code i < j} would need "position &gt;= i + 1" both false and true.
+     * Clauses, because building a Sat4j cardinality constraint allocates an array over every variable of the
+     * solver, which made adding thousands of packages quadratic; and the ladder variables are also the package's
+     * order encoding for level 2 (see {@link #atLeast}), which therefore costs no variable of its own.
+     *
      * @param tier              how the package counts in the objective
      * @param key               orders transitive packages in the second level of the objective (for example the
      *                          normalised project name); must not depend on the order packages are added in
@@ -195,7 +205,6 @@ public final class OptimisationProblem<R> {
         int n = ranks.length;
         ensureCandidateCapacity(first + n);
         int index = packages.size();
-        int[] vars = new int[n];
         for (int i = 0; i < n; i++) {
             if (ranks[i] < 0) {
                 throw new IllegalArgumentException("rank < 0: " + ranks[i]);
@@ -203,27 +212,60 @@ public final class OptimisationProblem<R> {
             candidatePackage[first + i] = index;
             candidateRank[first + i] = ranks[i];
             candidateVar[first + i] = nextVar++;
-            vars[i] = candidateVar[first + i];
         }
         candidates += n;
-        packages.add(new Group<>(first, n, tier, key, oneVersionReason));
-        int best = -1;
+        Group<R> g = new Group<>(first, n, tier, key, oneVersionReason);
+        packages.add(g);
+        g.byRank = new int[n];
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            if (best < 0 || ranks[i] < ranks[best]) {
-                best = i;
-            }
+            order[i] = i;
         }
-        if (best >= 0) {
-            preferTrue.set(candidateVar[first + best]);
+        Arrays.sort(order, (a, b) -> ranks[a] != ranks[b] ? Integer.compare(ranks[a], ranks[b]) : Integer.compare(a, b));
+        for (int j = 0; j < n; j++) {
+            g.byRank[j] = first + order[j];
         }
-        declareVars();
+        if (n > 0) {
+            preferTrue.set(candidateVar[g.byRank[0]]);
+        }
+        g.ladder = new int[Math.max(n, 1)];
         if (n > 1) {
             group(oneVersionReason);
-            try {
-                solver.addAtMost(new VecInt(vars), 1);
-            } catch (ContradictionException e) {
-                contradiction = true;
+            if (tier == Tier.DIRECT) {
+                // few, and added first: Sat4j's cardinality constraint, whose construction allocates an array over
+                // every variable of the solver (too costly for the many packages added later), and no extra variable
+                declareVars();
+                VecInt vars = new VecInt(n);
+                for (int i = 0; i < n; i++) {
+                    vars.push(candidateVar[first + i]);
+                }
+                try {
+                    solver.addAtMost(vars, 1);
+                } catch (ContradictionException e) {
+                    contradiction = true;
+                }
+                return first;
             }
+            for (int j = 1; j < n; j++) {
+                g.ladder[j] = nextVar++;
+            }
+            declareVars();
+            // at most one, as a ladder over the candidates by rank: the j-th implies "position >= j" and not
+            // "position >= j + 1"; these variables double as the package's order encoding (see atLeast)
+            for (int j = 0; j < n; j++) {
+                int x = candidateVar[g.byRank[j]];
+                if (j >= 1) {
+                    addHard(new VecInt(new int[] {-x, g.ladder[j]}));
+                }
+                if (j >= 2) {
+                    addHard(new VecInt(new int[] {-g.ladder[j], g.ladder[j - 1]}));
+                }
+                if (j + 1 < n) {
+                    addHard(new VecInt(new int[] {-x, -g.ladder[j + 1]}));
+                }
+            }
+        } else {
+            declareVars();
         }
         return first;
     }
@@ -256,8 +298,9 @@ public final class OptimisationProblem<R> {
         Objects.requireNonNull(reason, "reason");
         int[] pos = normalise(positive);
         int[] neg = normalise(negative);
-        clauses.add(new Clause<>(pos, neg, reason));
-        if (intersects(pos, neg)) {
+        Clause<R> clause = new Clause<>(pos, neg, reason);
+        clauses.add(clause);
+        if (clause.tautology) {
             return; // a tautology, for example a self-dependency: always satisfied
         }
         group(reason);
@@ -315,58 +358,41 @@ public final class OptimisationProblem<R> {
         if (contradiction) {
             return explain();
         }
-        VecInt fixed = new VecInt();
         try {
-            // level 1: the sum of the direct ranks, core-guided; its relaxation persists across calls
-            boolean changed = addNewSofts();
-            int coresBefore = level1Cores;
-            if (!optimise(fixed)) {
-                return explain();
-            }
-            changed |= level1Cores != coresBefore;
-            BitSet model = model();
-            assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
-            // keep level 1 optimal: one selector standing for all its final soft clauses, renewed only when they
-            // change (so that what the solver learned under it in an earlier call stays usable)
-            if (keep == 0 || changed) {
-                if (keep != 0) {
-                    retire(List.of(keep));
-                }
-                keep = nextVar++;
-                declareVars();
-                for (Soft soft : softs) {
-                    VecInt guarded = new VecInt(soft.clause);
-                    guarded.push(-keep);
-                    addHard(guarded);
-                }
-            }
-            fixed.push(keep);
-            // level 2: the transitive packages' ranks in key order, lexicographically smallest: one SAT call that
-            // decides the order-encoding variables "rank >= 1", "rank >= 2", ... of each package, in key order,
-            // false first, before anything else (see LexicographicOrder)
             addRankBounds();
             if (contradiction) {
                 return explain();
             }
+            // both levels at once: level 1 core-guided, each of its calls deciding the transitive packages'
+            // order-encoding variables first, so that its last (satisfiable) call also settles level 2
+            addNewSofts();
             List<Integer> order = transitiveOrder();
-            List<Integer> prefix = new ArrayList<>();
+            VecInt prefix = new VecInt();
             for (int p : order) {
                 Group<R> g = packages.get(p);
-                for (int k = 1; k <= maxRank(g); k++) {
-                    prefix.add(atLeast(g, k));
+                // atLeast(g, k) for k = 1, 2, ..., max rank, each variable once (a rank that no candidate has
+                // shares the next rank's variable): the ladder variables where the rank rises
+                if (g.size > 0 && candidateRank[g.byRank[0]] > 0) {
+                    prefix.push(atLeast(g, 1));
                 }
-            }
-            if (!prefix.isEmpty()) {
-                this.order.setPrefix(prefix.stream().mapToInt(Integer::intValue).toArray());
-                try {
-                    if (!sat(fixed)) {
-                        throw new IllegalStateException("Level 1's optimum became infeasible");
+                for (int j = 1; j < g.size; j++) {
+                    if (candidateRank[g.byRank[j]] > candidateRank[g.byRank[j - 1]]) {
+                        prefix.push(g.ladder[j]);
                     }
-                } finally {
-                    this.order.setPrefix(new int[0]);
                 }
-                model = model();
             }
+            int[] vars = new int[prefix.size()];
+            prefix.copyTo(vars);
+            this.order.setPrefix(vars);
+            try {
+                if (!optimise()) {
+                    return explain();
+                }
+            } finally {
+                this.order.setPrefix(new int[0]);
+            }
+            BitSet model = model();
+            assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
             model = prune(model);
             return new Outcome.Optimum<>(chosen(model), objective(model));
         } catch (TimeoutException e) {
@@ -386,7 +412,7 @@ public final class OptimisationProblem<R> {
     private void addRankBounds() {
         for (; bounded < clauses.size(); bounded++) {
             Clause<R> k = clauses.get(bounded);
-            if (k.negative.length > 1 || k.positive.length == 0 || intersects(k.positive, k.negative)) {
+            if (k.negative.length > 1 || k.positive.length == 0 || k.tautology) {
                 continue;
             }
             int p = candidatePackage[k.positive[0]];
@@ -414,40 +440,31 @@ public final class OptimisationProblem<R> {
         }
     }
 
-    private int maxRank(Group<R> g) {
-        int max = 0;
-        for (int i = 0; i < g.size; i++) {
-            max = Math.max(max, candidateRank[g.first + i]);
-        }
-        return max;
-    }
-
     /**
-     * The variable "the package's chosen candidate has rank {@code k} or more" ({@code 1 <= k <= max rank}), an
-     * order encoding created on first use: a candidate of rank {@code r} implies "rank &gt;= r", and "rank &gt;= k"
-     * implies "rank &gt;= k - 1". Only implied, never implying a candidate, so assuming its negation forbids the
-     * candidates of rank {@code k} and more and assuming nothing about it costs nothing. Permanent: these
-     * clauses hold in every solution.
+     * The variable "the package's chosen candidate has rank {@code k} or more" ({@code 1 <= k <= max rank}): the
+     * ladder variable "position &gt;= j" of the first candidate of rank {@code k} or more, {@code j} its position in
+     * rank order (see {@link #addPackage}), or, when that is the first candidate, the variable "a candidate is
+     * chosen", created on first use and only implied (by each candidate and by "position &gt;= 1"). A candidate
+     * at position {@code i} implies "position &gt;= j" exactly when {@code i >= j} and its negation otherwise, so
+     * in a solution these variables can take their canonical values ("rank &gt;= k" true exactly when the chosen
+     * candidate's rank is {@code k} or more, all false when none is chosen) and every constraint still holds.
      */
     private int atLeast(Group<R> g, int k) {
-        if (g.atLeast == null) {
-            int max = maxRank(g);
-            g.atLeast = new int[max + 1];
-            for (int j = 1; j <= max; j++) {
-                g.atLeast[j] = nextVar++;
-            }
+        int j = 0;
+        while (candidateRank[g.byRank[j]] < k) {
+            j++;
+        }
+        if (j == 0 && g.ladder[0] == 0) {
+            g.ladder[0] = nextVar++;
             declareVars();
-            for (int j = 2; j <= max; j++) {
-                addHard(new VecInt(new int[] {-g.atLeast[j], g.atLeast[j - 1]}));
-            }
             for (int i = 0; i < g.size; i++) {
-                int r = candidateRank[g.first + i];
-                if (r > 0) {
-                    addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.atLeast[r]}));
-                }
+                addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.ladder[0]}));
+            }
+            if (g.size > 1) {
+                addHard(new VecInt(new int[] {-g.ladder[1], g.ladder[0]}));
             }
         }
-        return g.atLeast[k];
+        return g.ladder[j];
     }
 
     /** The transitive packages by order key (ties by number). */
@@ -490,6 +507,10 @@ public final class OptimisationProblem<R> {
         final int assumption;
         final int[] clause;
         long weight;
+        /** Marks the clauses of the core being relaxed. */
+        boolean inCore;
+        /** While relaxing a core: this clause's relaxed copy. */
+        Soft relaxed;
 
         Soft(int assumption, int[] clause, long weight) {
             this.assumption = assumption;
@@ -500,18 +521,15 @@ public final class OptimisationProblem<R> {
 
     /**
      * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
-     * weighted by its rank. Returns whether there were any.
+     * weighted by its rank.
      */
-    private boolean addNewSofts() {
-        boolean added = false;
+    private void addNewSofts() {
         for (; softScanned < candidates; softScanned++) {
             int c = softScanned;
             if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
                 softs.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
-                added = true;
             }
         }
-        return added;
     }
 
     /**
@@ -525,8 +543,8 @@ public final class OptimisationProblem<R> {
      * optimum is close to the most preferred choice, which is the common case; a linear search on a
      * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
      *
-     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model, and
-     * {@code lowerBound} the optimum; assuming them keeps level 1 at its optimum.
+     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model (the model of
+     * the last call, which assumed them all), and {@code lowerBound} the optimum.
      *
      * <p>The relaxation is kept from one call to the next: every transformation above preserves, for each
      * assignment satisfying the hard constraints, "original cost = lower bound + relaxed cost", and that stays
@@ -534,48 +552,59 @@ public final class OptimisationProblem<R> {
      * and when soft clauses are added (their cost adds to both sides). So a later call starts from the cores
      * already found and only looks for new ones.
      *
-     * @return false when the hard constraints (with {@code fixed}) are unsatisfiable
+     * @return false when the hard constraints are unsatisfiable
      */
-    private boolean optimise(VecInt fixed) throws TimeoutException {
-        Map<Integer, Soft> byAssumption = new LinkedHashMap<>();
+    private boolean optimise() throws TimeoutException {
         while (true) {
-            byAssumption.clear();
-            VecInt assumptions = new VecInt(fixed.size() + softs.size());
-            fixed.copyTo(assumptions);
+            VecInt assumptions = new VecInt(softs.size());
+            if (softByVar.length < nextVar) {
+                softByVar = Arrays.copyOf(softByVar, Math.max(nextVar, 2 * softByVar.length));
+            }
             for (Soft soft : softs) {
                 assumptions.push(soft.assumption);
-                byAssumption.put(soft.assumption, soft);
+                softByVar[Math.abs(soft.assumption)] = soft;
             }
-            if (sat(assumptions)) {
-                return true;
-            }
-            IVecInt explanation = solver.unsatExplanation();
+            boolean sat;
             List<Soft> core = new ArrayList<>();
-            if (explanation != null) {
-                for (int i = 0; i < explanation.size(); i++) {
-                    Soft soft = byAssumption.get(explanation.get(i));
-                    if (soft != null && !core.contains(soft)) {
+            try {
+                sat = sat(assumptions);
+                IVecInt explanation = sat ? null : solver.unsatExplanation();
+                for (int i = 0; explanation != null && i < explanation.size(); i++) {
+                    int lit = explanation.get(i);
+                    Soft soft = Math.abs(lit) < softByVar.length ? softByVar[Math.abs(lit)] : null;
+                    if (soft != null && soft.assumption == lit && !soft.inCore) {
+                        soft.inCore = true;
                         core.add(soft);
                     }
                 }
+            } finally {
+                for (Soft soft : softs) {
+                    softByVar[Math.abs(soft.assumption)] = null;
+                }
+            }
+            if (sat) {
+                return true;
             }
             if (core.isEmpty()) {
-                if (!sat(fixed)) {
+                if (!sat(new VecInt())) {
                     return false; // the hard constraints alone are unsatisfiable
                 }
                 // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
-                core.addAll(softs);
+                for (Soft soft : softs) {
+                    soft.inCore = true;
+                    core.add(soft);
+                }
                 if (core.isEmpty()) {
                     throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
                 }
             }
-            level1Cores++;
             long min = Long.MAX_VALUE;
             for (Soft soft : core) {
                 min = Math.min(min, soft.weight);
             }
             lowerBound += min;
             if (core.size() == 1) {
+                core.get(0).inCore = false;
                 softs.remove(core.get(0)); // it cannot hold: its whole weight is paid, nothing to relax
                 continue;
             }
@@ -590,13 +619,25 @@ public final class OptimisationProblem<R> {
                 VecInt guarded = new VecInt(relaxed);
                 guarded.push(-sel);
                 addHard(guarded);
-                Soft r = new Soft(sel, relaxed, min);
-                softs.add(softs.indexOf(soft) + 1, r);
+                soft.relaxed = new Soft(sel, relaxed, min);
                 soft.weight -= min;
-                if (soft.weight == 0) {
-                    softs.remove(soft);
-                }
             }
+            // each clause of the core is followed by its relaxed copy, and dropped when its weight is spent
+            List<Soft> next = new ArrayList<>(softs.size() + core.size());
+            for (Soft soft : softs) {
+                if (!soft.inCore) {
+                    next.add(soft);
+                    continue;
+                }
+                if (soft.weight > 0) {
+                    next.add(soft);
+                }
+                next.add(soft.relaxed);
+                soft.inCore = false;
+                soft.relaxed = null;
+            }
+            softs.clear();
+            softs.addAll(next);
             VecInt atLeastOne = new VecInt(blocking.size());
             blocking.copyTo(atLeastOne);
             addHard(atLeastOne);
@@ -613,18 +654,6 @@ public final class OptimisationProblem<R> {
             solver.addClause(clause);
         } catch (ContradictionException e) {
             throw new IllegalStateException("A clause over fresh variables cannot be contradictory", e);
-        }
-    }
-
-    private void retire(List<Integer> selectors) {
-        // learned clauses that used a stage constraint contain the negated selector; fixing it false keeps
-        // them true and frees the solver from the selector
-        for (int s : selectors) {
-            try {
-                solver.addClause(new VecInt(new int[] {-s}));
-            } catch (ContradictionException e) {
-                throw new IllegalStateException("A retired selector cannot be forced: " + s, e);
-            }
         }
     }
 
@@ -724,7 +753,7 @@ public final class OptimisationProblem<R> {
         }
         for (; indexed < clauses.size(); indexed++) {
             Clause<R> k = clauses.get(indexed);
-            if (intersects(k.positive, k.negative)) {
+            if (k.tautology) {
                 continue;
             }
             for (int p : k.positive) {
@@ -762,7 +791,20 @@ public final class OptimisationProblem<R> {
         solver.newVar(nextVar - 1);
     }
 
+    /** Notes a reason for grouping; the grouping itself waits for {@link #explain()}, which alone needs it. */
     private void group(R reason) {
+        ungrouped.add(reason);
+    }
+
+    /** Groups the reasons noted so far, in the order they were noted. */
+    private void groupNoted() {
+        for (R reason : ungrouped) {
+            groupNow(reason);
+        }
+        ungrouped.clear();
+    }
+
+    private void groupNow(R reason) {
         if (groupOf.containsKey(reason)) {
             return;
         }
@@ -781,6 +823,7 @@ public final class OptimisationProblem<R> {
      * variable {@code c + 1} and group {@code g} is guarded by selector {@code candidates + 1 + g}.
      */
     private Outcome<R> explain() {
+        groupNoted();
         int groups = groupReasons.size();
         int base = candidates + 1;
         PBSolver m = newSolver(new VarOrderHeap(new HintedPhase(new BitSet())), conflictBudget);
@@ -801,7 +844,7 @@ public final class OptimisationProblem<R> {
                 }
             }
             for (Clause<R> c : clauses) {
-                if (intersects(c.positive, c.negative)) {
+                if (c.tautology) {
                     continue;
                 }
                 VecInt lits = new VecInt();
@@ -939,7 +982,14 @@ public final class OptimisationProblem<R> {
         for (int c : copy) {
             checkCandidate(c);
         }
-        return Arrays.stream(copy).sorted().distinct().toArray();
+        Arrays.sort(copy);
+        int n = 0;
+        for (int i = 0; i < copy.length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[n++] = copy[i];
+            }
+        }
+        return n == copy.length ? copy : Arrays.copyOf(copy, n);
     }
 
     private static boolean intersects(int[] a, int[] b) {
@@ -975,8 +1025,14 @@ public final class OptimisationProblem<R> {
         final Tier tier;
         final String key;
         final R reason;
-        /** "rank at least k" variables, index k, created on first use. */
-        int[] atLeast;
+        /** The package's candidates by rank, ties by number. */
+        int[] byRank;
+        /**
+         * Index {@code j >= 1}: the variable "the chosen candidate's position in {@link #byRank} is {@code j} or
+         * more" (false when none is chosen); index 0: "a candidate is chosen", 0 until created by atLeast. All 0
+         * for a direct package, whose at-most-one is a cardinality constraint and which has no order encoding.
+         */
+        int[] ladder;
 
         Group(int first, int size, Tier tier, String key, R reason) {
             this.first = first;
@@ -991,11 +1047,14 @@ public final class OptimisationProblem<R> {
         final int[] positive;
         final int[] negative;
         final R reason;
+        /** A candidate on both sides: always satisfied, never given to a solver. */
+        final boolean tautology;
 
         Clause(int[] positive, int[] negative, R reason) {
             this.positive = positive;
             this.negative = negative;
             this.reason = reason;
+            this.tautology = intersects(positive, negative);
         }
     }
 }

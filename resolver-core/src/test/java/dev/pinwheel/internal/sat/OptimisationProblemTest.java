@@ -29,6 +29,26 @@ class OptimisationProblemTest {
         assertEquals(new Outcome.Optimum<String>(List.of(a + 1, b), new Objective(1, List.of())), o);
     }
 
+    /**
+     * Level 2 needs no call of its own: when level 1 finds no core, one SAT call gives both levels, here the
+     * lexicographically smallest transitive ranks (b at its best admitted rank 1, then c at 0 although c at 2
+     * with b at 0 would give a smaller sum), with ranks that tie and skip values.
+     */
+    @Test
+    void solve_settlesBothLevelsInOneCallWhenLevelOneHasNoCore() {
+        OptimisationProblem<String> p = OptimisationProblem.create(10_000);
+        int a = p.addPackage(Tier.DIRECT, new int[] {0}, "one a");
+        int b = p.addPackage(Tier.TRANSITIVE, "b", new int[] {0, 1, 1, 4}, "one b");
+        int c = p.addPackage(Tier.TRANSITIVE, "c", new int[] {0, 2, 5}, "one c");
+        p.requireAny(new int[] {a}, "root a");
+        p.implies(a, new int[] {b + 1, b + 2, b + 3}, "a depends on b>0");
+        p.implies(a, new int[] {c, c + 1}, "a depends on c");
+        p.implies(b + 1, new int[] {c + 1}, "b1 depends on c2");
+        Outcome<String> o = p.solve();
+        assertEquals(new Outcome.Optimum<String>(List.of(a, b + 2, c), new Objective(0, List.of(1, 0))), o);
+        assertEquals(1, p.satCalls());
+    }
+
     @Test
     void solve_choosesNothingUnneeded() {
         OptimisationProblem<String> p = OptimisationProblem.create(10_000);
