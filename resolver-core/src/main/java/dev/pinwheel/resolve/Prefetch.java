@@ -41,8 +41,8 @@ final class Prefetch<P> {
         /** The version index the session would try first for {@code r}, or -1. */
         int best(P project, Requirement r);
 
-        /** A stable key of a version of a project. */
-        String key(P project, int version);
+        /** A key of a version of a project, equal for the same version within one resolution. */
+        Object key(P project, int version);
 
         /** The usable files of a version, best first. */
         List<DistributionFile> usable(P project, int version);
@@ -82,8 +82,8 @@ final class Prefetch<P> {
     /** Null: fetch on demand, in the caller's thread, never ahead. */
     private final ExecutorService executor;
     private final ConcurrentHashMap<PackageName, Entry<P>> pages = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry<Optional<Metadata>>> metadata = new ConcurrentHashMap<>();
-    private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Object, Entry<Optional<Metadata>>> metadata = new ConcurrentHashMap<>();
+    private final Set<Followed> followed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pageRequests = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
     private volatile boolean closed;
@@ -126,11 +126,15 @@ final class Prefetch<P> {
 
     /** Once the metadata of the version (or its extra) is read, starts fetching what its dependencies need. */
     void follow(P project, int version, Optional<String> extra) {
-        if (executor == null || closed || !followed.add(model.key(project, version) + extra.map(e -> "[" + e + "]").orElse(""))) {
+        if (executor == null || closed || !followed.add(new Followed(model.key(project, version), extra))) {
             return;
         }
         metadata(project, version, true).future.thenAccept(m ->
                 model.dependencies(project, version, extra, m).ifPresent(rs -> rs.forEach(this::want)));
+    }
+
+    /** A version (its {@link Model#key}), or one of its extras, whose dependencies are being fetched. */
+    private record Followed(Object version, Optional<String> extra) {
     }
 
     // ------------------------------------------------------------------ entries

@@ -50,8 +50,6 @@ final class Session {
     private final Map<PackageName, Project> projects = new TreeMap<>();
     /** Candidate id to candidate. */
     private final List<Cand> candidates = new ArrayList<>();
-    /** For explanations: the versions each root requirement or dependency matches, or a constraint rules out. */
-    private final Map<Reason, Set<Version>> targets = new HashMap<>();
     private final Map<PackageName, List<Requirement>> overrides = new TreeMap<>();
     private final Map<PackageName, List<Requirement>> constraints = new TreeMap<>();
     private final Map<PackageName, List<Requirement>> pins = new TreeMap<>();
@@ -94,6 +92,8 @@ final class Session {
         final boolean exists;
         /** Versions with at least one file, ascending. */
         final List<VersionInfo> versions = new ArrayList<>();
+        /** The rank of each version (see {@link Session#ranks}), set once the versions are classified. */
+        int[] ranks;
         int first = -1;
         final Map<String, Integer> extraFirst = new TreeMap<>();
 
@@ -113,6 +113,8 @@ final class Session {
         List<DistributionFile> usable = List.of();
         Optional<String> unusable = Optional.empty();
         boolean constrainedAway;
+        /** The metadata read for the version and its extras; null until read (by the session's thread). */
+        Optional<Metadata> metadata;
 
         VersionInfo(Version version) {
             this.version = version;
@@ -128,8 +130,6 @@ final class Session {
 
     /** What an expanded candidate depends on, for the resolution's edges. */
     private final Map<Integer, List<Requirement>> dependencies = new HashMap<>();
-    /** Metadata per (project, version index), shared by a version and its extras. */
-    private final Map<String, Optional<Metadata>> metadata = new HashMap<>();
 
     // ------------------------------------------------------------------ run
 
@@ -215,7 +215,6 @@ final class Session {
         Reason reason = new Reason.RootRequirement(r);
         Project q = projects.get(r.name());
         List<Integer> matching = matching(q, r);
-        targets.put(reason, versionsOf(q, matching));
         problem.requireAny(ids(q, Optional.empty(), matching), reason);
         for (String extra : r.extras()) {
             problem.requireAny(ids(q, Optional.of(extra), matching), reason);
@@ -264,18 +263,29 @@ final class Session {
         }
     }
 
+    private static final Comparator<DistributionFile> BY_VERSION = Comparator.comparing(f -> f.filename().version());
+
     /** The page read and its files classified for the target: pure, called from the fetching threads. */
     private Project analyse(PackageName name, Optional<ProjectPage> page) {
         Project p = new Project(name, page.isPresent());
-        Map<Version, VersionInfo> byVersion = new TreeMap<>();
+        List<DistributionFile> files = new ArrayList<>();
         page.ifPresent(pg -> {
             for (DistributionFile f : pg.files()) {
                 if (f.filename().name().equals(name)) {
-                    byVersion.computeIfAbsent(f.filename().version(), VersionInfo::new).files.add(f);
+                    files.add(f);
                 }
             }
         });
-        p.versions.addAll(byVersion.values());
+        // stable, and linear when the page lists versions in order: equal versions stay in the page's order
+        files.sort(BY_VERSION);
+        VersionInfo last = null;
+        for (DistributionFile f : files) {
+            if (last == null || last.version.compareTo(f.filename().version()) != 0) {
+                last = new VersionInfo(f.filename().version());
+                p.versions.add(last);
+            }
+            last.files.add(f);
+        }
         for (VersionInfo v : p.versions) {
             classifyFiles(p, v);
         }
@@ -286,6 +296,7 @@ final class Session {
                 }
             }
         }
+        p.ranks = ranks(p);
         return p;
     }
 
@@ -302,8 +313,8 @@ final class Session {
         }
 
         @Override
-        public String key(Project project, int version) {
-            return project.name.normalized() + " " + version;
+        public Object key(Project project, int version) {
+            return project.versions.get(version);
         }
 
         @Override
@@ -323,7 +334,7 @@ final class Session {
     private void declare(Project p) {
         PackageName name = p.name;
         projects.put(name, p);
-        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), ranks(p),
+        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), p.ranks,
                 new Reason.OneVersionPer(name, Optional.empty()));
         for (int i = 0; i < p.versions.size(); i++) {
             candidates.add(new Cand(p, i, Optional.empty()));
@@ -336,14 +347,11 @@ final class Session {
         }
         for (Requirement c : constraints.getOrDefault(name, List.of())) {
             Reason reason = new Reason.Constrained(c);
-            Set<Version> away = new TreeSet<>();
             for (int i = 0; i < p.versions.size(); i++) {
                 if (!c.specifier().contains(p.versions.get(i).version)) {
-                    away.add(p.versions.get(i).version);
                     problem.exclude(p.first + i, reason);
                 }
             }
-            targets.put(reason, away);
         }
     }
 
@@ -352,7 +360,7 @@ final class Session {
         if (first != null) {
             return first;
         }
-        int f = problem.addPackage(Tier.AUXILIARY, name(p, extra), ranks(p),
+        int f = problem.addPackage(Tier.AUXILIARY, name(p, extra), p.ranks,
                 new Reason.OneVersionPer(p.name, Optional.of(extra)));
         p.extraFirst.put(extra, f);
         for (int i = 0; i < p.versions.size(); i++) {
@@ -368,7 +376,10 @@ final class Session {
         return p.name.normalized() + "[" + extra + "]";
     }
 
-    /** Ranks by strategy over usable versions, a preferred version first; unusable versions last. */
+    /**
+     * Ranks by strategy over usable versions, a preferred version first; unusable versions last. Pure (the
+     * strategy, the direct requirements and the preferences are fixed before any page is read).
+     */
     private int[] ranks(Project p) {
         boolean lowest = options.strategy() == ResolutionStrategy.LOWEST
                 || options.strategy() == ResolutionStrategy.LOWEST_DIRECT && direct.contains(p.name);
@@ -419,10 +430,14 @@ final class Session {
                 .filter(rp -> !rp.contains(request.target().python())));
     }
 
+    /** A usable wheel and the rank of its best tag on the target. */
+    private record RankedWheel(DistributionFile file, int rank) {
+        static final Comparator<RankedWheel> BEST_FIRST = Comparator.comparingInt(RankedWheel::rank);
+    }
+
     /** Sorts a version's files into usable (best first) and, when none is usable, says why. */
     private void classifyFiles(Project p, VersionInfo v) {
-        Map<DistributionFile, Integer> wheelRanks = new HashMap<>();
-        List<DistributionFile> wheels = new ArrayList<>();
+        List<RankedWheel> wheels = new ArrayList<>();
         List<DistributionFile> sdists = new ArrayList<>();
         List<Skip> why = new ArrayList<>();
         boolean anySdist = false;
@@ -446,8 +461,7 @@ final class Session {
                     skip = Optional.of(new Skip(4, NO_COMPATIBLE_WHEEL));
                 }
                 if (skip.isEmpty()) {
-                    wheels.add(f);
-                    wheelRanks.put(f, rank);
+                    wheels.add(new RankedWheel(f, rank));
                 }
             } else if (f.filename() instanceof SdistFilename) {
                 anySdist = true;
@@ -461,8 +475,11 @@ final class Session {
             }
             skip.ifPresent(why::add);
         }
-        wheels.sort(Comparator.comparingInt(wheelRanks::get));
-        List<DistributionFile> usable = new ArrayList<>(wheels);
+        wheels.sort(RankedWheel.BEST_FIRST); // stable: equally ranked wheels keep the page's order
+        List<DistributionFile> usable = new ArrayList<>(wheels.size() + sdists.size());
+        for (RankedWheel w : wheels) {
+            usable.add(w.file());
+        }
         usable.addAll(sdists);
         v.usable = List.copyOf(usable);
         if (usable.isEmpty()) {
@@ -552,13 +569,37 @@ final class Session {
 
     private int[] ids(Project q, Optional<String> extra, List<Integer> indexes) {
         int first = extra.isPresent() ? declareExtra(q, extra.get()) : q.first;
-        return indexes.stream().mapToInt(i -> first + i).toArray();
+        int[] ids = new int[indexes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = first + indexes.get(i);
+        }
+        return ids;
     }
 
-    private static Set<Version> versionsOf(Project q, List<Integer> indexes) {
+    /**
+     * For explanations: the versions a root requirement or a dependency matches, or that a constraint rules out,
+     * ascending; empty for other reasons. Recomputed from the projects read, as the encoding computed them.
+     */
+    private Set<Version> targets(Reason reason) {
         Set<Version> s = new TreeSet<>();
-        for (int i : indexes) {
-            s.add(q.versions.get(i).version);
+        if (reason instanceof Reason.RootRequirement || reason instanceof Reason.DependsOn) {
+            Requirement r = reason instanceof Reason.RootRequirement root ? root.requirement()
+                    : ((Reason.DependsOn) reason).requirement();
+            Project q = projects.get(r.name());
+            if (q != null) {
+                for (int i : matching(q, r)) {
+                    s.add(q.versions.get(i).version);
+                }
+            }
+        } else if (reason instanceof Reason.Constrained c) {
+            Project q = projects.get(c.constraint().name());
+            if (q != null) {
+                for (VersionInfo v : q.versions) {
+                    if (!c.constraint().specifier().contains(v.version)) {
+                        s.add(v.version);
+                    }
+                }
+            }
         }
         return s;
     }
@@ -576,7 +617,7 @@ final class Session {
 
     /** The most preferred usable version among {@code matching}, or -1: the one a greedy resolution tries first. */
     private int best(Project q, List<Integer> matching) {
-        int[] ranks = ranks(q);
+        int[] ranks = q.ranks;
         int best = -1;
         for (int i : matching) {
             VersionInfo v = q.versions.get(i);
@@ -599,8 +640,7 @@ final class Session {
         List<Integer> wave = new ArrayList<>(chosen);
         for (int id : chosen) {
             Cand c = candidates.get(id);
-            String key = c.extra.map(e -> name(c.project, e)).orElse(c.project.name.normalized());
-            int times = expansions.merge(key, 1, Integer::sum);
+            int times = expansions.merge(firstOf(c), 1, Integer::sum);
             if (times >= 2) {
                 wave.addAll(nextVersions(c, 32 << Math.min(times - 2, 10)));
             }
@@ -608,13 +648,19 @@ final class Session {
         expandWaves(wave);
     }
 
-    private final Map<String, Integer> expansions = new HashMap<>();
+    /** How many times the optimum chose an unexpanded candidate of a package, by the package's first id. */
+    private final Map<Integer, Integer> expansions = new HashMap<>();
+
+    /** The id of the first candidate of {@code c}'s package (the base package or the extra). */
+    private static int firstOf(Cand c) {
+        return c.extra.isPresent() ? c.project.extraFirst.get(c.extra.get()) : c.project.first;
+    }
 
     /** Up to {@code count} unexpanded usable candidates of {@code c}'s package, most preferred first. */
     private List<Integer> nextVersions(Cand c, int count) {
         Project p = c.project;
-        int first = c.extra.isPresent() ? p.extraFirst.get(c.extra.get()) : p.first;
-        int[] ranks = ranks(p);
+        int first = firstOf(c);
+        int[] ranks = p.ranks;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < p.versions.size(); i++) {
             VersionInfo v = p.versions.get(i);
@@ -659,24 +705,21 @@ final class Session {
         }
     }
 
-    private static String key(Cand c) {
-        return c.project.name.normalized() + " " + c.index;
-    }
-
     /** Reads the metadata of {@code ids} not read yet (most are already in flight), in the order given. */
     private void fetchMetadata(List<Integer> ids) throws IndexFailure {
-        Map<String, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
+        Map<VersionInfo, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
         for (int id : ids) {
             Cand c = candidates.get(id);
-            if (!metadata.containsKey(key(c)) && c.info().unusable.isEmpty() && !need.containsKey(key(c))) {
-                need.put(key(c), prefetch.metadata(c.project, c.index));
-            }
-            if (c.info().unusable.isEmpty()) {
+            VersionInfo v = c.info();
+            if (v.unusable.isEmpty()) {
+                if (v.metadata == null && !need.containsKey(v)) {
+                    need.put(v, prefetch.metadata(c.project, c.index));
+                }
                 prefetch.follow(c.project, c.index, c.extra);
             }
         }
-        for (Map.Entry<String, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
-            metadata.put(e.getKey(), join(e.getValue()));
+        for (Map.Entry<VersionInfo, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
+            e.getKey().metadata = join(e.getValue());
         }
     }
 
@@ -694,7 +737,7 @@ final class Session {
         if (v.unusable.isPresent()) {
             return List.of(); // already excluded
         }
-        Deps d = dependencies(v, c.extra, metadata.getOrDefault(key(c), Optional.empty()));
+        Deps d = dependencies(v, c.extra, v.metadata == null ? Optional.empty() : v.metadata);
         if (d.excluded().isPresent()) {
             exclude(c, d.excluded().get());
             return List.of();
@@ -707,28 +750,25 @@ final class Session {
         if (m.isEmpty()) {
             return Deps.excluded("has no file with readable metadata");
         }
-        Optional<String> rp = m.get().raw().requiresPython();
-        if (rp.isPresent()) {
-            Optional<SpecifierSet> spec = SpecifierSet.tryParse(rp.get());
-            if (spec.isPresent() && !spec.get().contains(request.target().python())) {
-                return Deps.excluded("requires Python " + spec.get());
-            }
+        Optional<SpecifierSet> unmet = m.get().raw().requiresPython().flatMap(this::unmetRequiresPython);
+        if (unmet.isPresent()) {
+            return Deps.excluded("requires Python " + unmet.get());
         }
+        // validated metadata has parsed every Requires-Dist line, in order
+        List<Requirement> requiresDist = m.get().requiresDist();
         List<Requirement> out = new ArrayList<>();
-        for (String line : m.get().raw().requiresDist()) {
-            Optional<Requirement> r = Requirement.tryParse(line);
-            if (r.isEmpty()) {
-                return Deps.excluded("has invalid metadata (`Requires-Dist: " + line + "`)");
-            }
+        for (int i = 0; i < requiresDist.size(); i++) {
+            Requirement r = requiresDist.get(i);
             boolean applies;
             try {
-                applies = extra.isEmpty() ? r.get().appliesTo(env)
-                        : r.get().appliesTo(env, Set.of(extra.get())) && !r.get().appliesTo(env);
+                applies = extra.isEmpty() ? r.appliesTo(env)
+                        : r.appliesTo(env, Set.of(extra.get())) && !r.appliesTo(env);
             } catch (MarkerEvaluationException e) {
-                return Deps.excluded("has a marker that cannot be evaluated (`" + line + "`: " + e.getMessage() + ")");
+                return Deps.excluded("has a marker that cannot be evaluated (`" + m.get().raw().requiresDist().get(i)
+                        + "`: " + e.getMessage() + ")");
             }
             if (applies) {
-                out.addAll(override(r.get()));
+                out.addAll(override(r));
             }
         }
         return new Deps(out, Optional.empty());
@@ -746,7 +786,6 @@ final class Session {
             Project q = projects.get(r.name());
             List<Integer> matching = matching(q, r);
             Reason reason = new Reason.DependsOn(c.project.name, c.info().version, c.extra, r);
-            targets.put(reason, versionsOf(q, matching));
             problem.implies(id, ids(q, Optional.empty(), matching), reason);
             for (String extra : r.extras()) {
                 problem.implies(id, ids(q, Optional.of(extra), matching), reason);
@@ -806,9 +845,11 @@ final class Session {
                 return p != null && p.exists;
             }
 
+            private final Map<Reason, Set<Version>> targets = new HashMap<>();
+
             @Override
             public Set<Version> targets(Reason reason) {
-                return targets.getOrDefault(reason, Set.of());
+                return targets.computeIfAbsent(reason, Session.this::targets);
             }
         };
         return new ExplanationBuilder(ctx, unsat.reasons()).build(unsat.minimal());
