@@ -19,6 +19,7 @@ import dev.pinwheel.version.SpecifierSet;
 import dev.pinwheel.version.Version;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,10 +45,12 @@ final class Session {
     private final MarkerEnvironment env;
     private final OptimisationProblem<Reason> problem;
 
-    /** Every project seen, by name. */
     private static final String NO_COMPATIBLE_WHEEL = "has no wheel compatible with the target";
     private final Map<String, Optional<SpecifierSet>> requiresPythonVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<PackageName, Project> projects = new TreeMap<>();
+    /** Wheel tag text to the rank of its best tag on the target (see {@link #wheelRank}). */
+    private final Map<String, Integer> wheelRanks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every project seen, by name. */
+    private final Map<PackageName, Project> projects = new HashMap<>();
     /** Candidate id to candidate. */
     private final List<Cand> candidates = new ArrayList<>();
     private final Map<PackageName, List<Requirement>> overrides = new TreeMap<>();
@@ -92,18 +95,20 @@ final class Session {
         final boolean exists;
         /** Versions with at least one file, ascending. */
         final List<VersionInfo> versions = new ArrayList<>();
-        /** The rank of each version (see {@link Session#ranks}), set once the versions are classified. */
+        /** The versions, ascending; set once the versions are classified, as the next three. */
+        List<Version> versionList;
+        /** The rank of each version (see {@link Session#ranks}). */
         int[] ranks;
+        /** Whether requirements on the project may match its pre-releases (see {@link Session#prereleasesAllowed}). */
+        boolean prereleasesAllowed;
+        /** Whether some version is a pre-release. */
+        boolean anyPrerelease;
         int first = -1;
         final Map<String, Integer> extraFirst = new TreeMap<>();
 
         Project(PackageName name, boolean exists) {
             this.name = name;
             this.exists = exists;
-        }
-
-        List<Version> versionList() {
-            return versions.stream().map(v -> v.version).toList();
         }
     }
 
@@ -214,7 +219,7 @@ final class Session {
     private void rootClause(Requirement r, List<Integer> speculative) {
         Reason reason = new Reason.RootRequirement(r);
         Project q = projects.get(r.name());
-        List<Integer> matching = matching(q, r);
+        int[] matching = matching(q, r);
         problem.requireAny(ids(q, Optional.empty(), matching), reason);
         for (String extra : r.extras()) {
             problem.requireAny(ids(q, Optional.of(extra), matching), reason);
@@ -286,8 +291,10 @@ final class Session {
             }
             last.files.add(f);
         }
+        boolean noBinary = options.noBinary().contains(name);
+        boolean onlyBinary = options.onlyBinary().contains(name);
         for (VersionInfo v : p.versions) {
-            classifyFiles(p, v);
+            classifyFiles(p, v, noBinary, onlyBinary);
         }
         for (Requirement c : constraints.getOrDefault(name, List.of())) {
             for (VersionInfo v : p.versions) {
@@ -296,7 +303,10 @@ final class Session {
                 }
             }
         }
+        p.versionList = p.versions.stream().map(v -> v.version).toList();
         p.ranks = ranks(p);
+        p.prereleasesAllowed = prereleasesAllowed(p);
+        p.anyPrerelease = p.versionList.stream().anyMatch(Version::isPrerelease);
         return p;
     }
 
@@ -436,44 +446,49 @@ final class Session {
     }
 
     /** Sorts a version's files into usable (best first) and, when none is usable, says why. */
-    private void classifyFiles(Project p, VersionInfo v) {
-        List<RankedWheel> wheels = new ArrayList<>();
-        List<DistributionFile> sdists = new ArrayList<>();
-        List<Skip> why = new ArrayList<>();
+    private void classifyFiles(Project p, VersionInfo v, boolean noBinary, boolean onlyBinary) {
+        List<RankedWheel> wheels = new ArrayList<>(v.files.size());
+        List<DistributionFile> sdists = new ArrayList<>(0);
+        Skip why = null; // the most fundamental skip so far
         boolean anySdist = false;
         for (DistributionFile f : v.files) {
-            Optional<Skip> skip = f.requiresPython().flatMap(this::unmetRequiresPython)
-                    .map(rp -> new Skip(0, "requires Python " + rp));
-            if (skip.isEmpty() && f.isYanked() && !pinnedExactly(p.name, v.version)) {
+            Skip skip = f.requiresPython().flatMap(this::unmetRequiresPython)
+                    .map(rp -> new Skip(0, "requires Python " + rp)).orElse(null);
+            if (skip == null && f.isYanked() && !pinnedExactly(p.name, v.version)) {
                 String reason = f.yanked().get();
-                skip = Optional.of(new Skip(1, "was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")")));
+                skip = new Skip(1, "was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")"));
             }
-            if (skip.isEmpty() && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
+            if (skip == null && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
                     && f.uploadTime().get().isAfter(request.excludeNewer().get())) {
-                skip = Optional.of(new Skip(2, "was uploaded after " + request.excludeNewer().get()));
+                skip = new Skip(2, "was uploaded after " + request.excludeNewer().get());
             }
             if (f.filename() instanceof WheelFilename w) {
-                if (skip.isEmpty() && options.noBinary().contains(p.name)) {
-                    skip = Optional.of(new Skip(3, "has only wheels, and wheels are not allowed for it (no-binary)"));
+                if (skip == null && noBinary) {
+                    skip = new Skip(3, "has only wheels, and wheels are not allowed for it (no-binary)");
                 }
-                int rank = request.target().tags().bestRank(w.tags()).orElse(Integer.MAX_VALUE);
-                if (skip.isEmpty() && rank == Integer.MAX_VALUE) {
-                    skip = Optional.of(new Skip(4, NO_COMPATIBLE_WHEEL));
+                int rank = wheelRank(w);
+                if (skip == null && rank == Integer.MAX_VALUE) {
+                    skip = new Skip(4, NO_COMPATIBLE_WHEEL);
                 }
-                if (skip.isEmpty()) {
+                if (skip == null) {
                     wheels.add(new RankedWheel(f, rank));
                 }
             } else if (f.filename() instanceof SdistFilename) {
                 anySdist = true;
-                if (skip.isEmpty() && options.onlyBinary().contains(p.name)) {
-                    skip = Optional.of(new Skip(3,
-                            "has only a source distribution, and only wheels are allowed for it (only-binary)"));
+                if (skip == null && onlyBinary) {
+                    skip = new Skip(3, "has only a source distribution, and only wheels are allowed for it (only-binary)");
                 }
-                if (skip.isEmpty()) {
+                if (skip == null) {
                     sdists.add(f);
                 }
             }
-            skip.ifPresent(why::add);
+            if (skip != null && (why == null || skip.compareTo(why) < 0)) {
+                why = skip;
+            }
+        }
+        if (wheels.size() == 1 && sdists.isEmpty()) {
+            v.usable = List.of(wheels.get(0).file());
+            return;
         }
         wheels.sort(RankedWheel.BEST_FIRST); // stable: equally ranked wheels keep the page's order
         List<DistributionFile> usable = new ArrayList<>(wheels.size() + sdists.size());
@@ -483,7 +498,7 @@ final class Session {
         usable.addAll(sdists);
         v.usable = List.copyOf(usable);
         if (usable.isEmpty()) {
-            String reason = why.stream().min(Comparator.naturalOrder()).map(Skip::text).orElse("has no usable file");
+            String reason = why == null ? "has no usable file" : why.text();
             if (reason.equals(NO_COMPATIBLE_WHEEL)) {
                 reason = anySdist
                         ? "has no wheel compatible with the target, and its source distribution is not allowed"
@@ -491,6 +506,17 @@ final class Session {
             }
             v.unusable = Optional.of(reason);
         }
+    }
+
+    /** The rank of the wheel's best tag on the target, {@code Integer.MAX_VALUE} if none is supported. */
+    private int wheelRank(WheelFilename w) {
+        // the rank depends only on the tag text, and an index holds few distinct ones
+        Integer rank = wheelRanks.get(w.tagText());
+        if (rank == null) {
+            rank = request.target().tags().bestRank(w.tags()).orElse(Integer.MAX_VALUE);
+            wheelRanks.put(w.tagText(), rank);
+        }
+        return rank;
     }
 
     /** Whether a root requirement or constraint pins {@code version} of {@code name} with {@code ==} or {@code ===}. */
@@ -507,19 +533,21 @@ final class Session {
     }
 
     /** The indexes of the versions of {@code q} that {@code r} matches, under the pre-release policy. */
-    private List<Integer> matching(Project q, Requirement r) {
+    private int[] matching(Project q, Requirement r) {
         if (r.url().isPresent()) {
-            return List.of(); // direct URL requirements are not resolved against an index
+            return new int[0]; // direct URL requirements are not resolved against an index
         }
-        boolean pre = prereleasesAllowed(q);
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < q.versions.size(); i++) {
-            Version v = q.versions.get(i).version;
-            if ((pre || !v.isPrerelease()) && r.specifier().contains(v)) {
-                out.add(i);
+        int[] out = r.specifier().matchIndexes(q.versionList);
+        if (q.prereleasesAllowed || !q.anyPrerelease) {
+            return out;
+        }
+        int k = 0;
+        for (int i : out) {
+            if (!q.versionList.get(i).isPrerelease()) {
+                out[k++] = i;
             }
         }
-        return out;
+        return Arrays.copyOf(out, k);
     }
 
     /**
@@ -567,11 +595,11 @@ final class Session {
         return true;
     }
 
-    private int[] ids(Project q, Optional<String> extra, List<Integer> indexes) {
+    private int[] ids(Project q, Optional<String> extra, int[] indexes) {
         int first = extra.isPresent() ? declareExtra(q, extra.get()) : q.first;
-        int[] ids = new int[indexes.size()];
+        int[] ids = new int[indexes.length];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = first + indexes.get(i);
+            ids[i] = first + indexes[i];
         }
         return ids;
     }
@@ -605,7 +633,7 @@ final class Session {
     }
 
     /** Schedules the most preferred usable matching candidate for speculative expansion. */
-    private void speculate(Project q, Requirement r, List<Integer> matching, List<Integer> out) {
+    private void speculate(Project q, Requirement r, int[] matching, List<Integer> out) {
         int best = best(q, matching);
         if (best >= 0) {
             out.add(q.first + best);
@@ -616,7 +644,7 @@ final class Session {
     }
 
     /** The most preferred usable version among {@code matching}, or -1: the one a greedy resolution tries first. */
-    private int best(Project q, List<Integer> matching) {
+    private int best(Project q, int[] matching) {
         int[] ranks = q.ranks;
         int best = -1;
         for (int i : matching) {
@@ -784,7 +812,7 @@ final class Session {
         dependencies.put(id, rs);
         for (Requirement r : rs) {
             Project q = projects.get(r.name());
-            List<Integer> matching = matching(q, r);
+            int[] matching = matching(q, r);
             Reason reason = new Reason.DependsOn(c.project.name, c.info().version, c.extra, r);
             problem.implies(id, ids(q, Optional.empty(), matching), reason);
             for (String extra : r.extras()) {
@@ -836,7 +864,7 @@ final class Session {
             @Override
             public List<Version> versions(PackageName name) {
                 Project p = projects.get(name);
-                return p == null ? List.of() : p.versionList();
+                return p == null ? List.of() : p.versionList;
             }
 
             @Override

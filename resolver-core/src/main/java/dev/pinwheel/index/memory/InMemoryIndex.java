@@ -83,6 +83,10 @@ public final class InMemoryIndex implements PackageIndex {
     public Metadata metadata(DistributionFile file) throws IndexException {
         metadataRequests.incrementAndGet();
         String key = file.filename().filename();
+        Metadata done = parsed.get(key);
+        if (done != null) {
+            return done;
+        }
         String text = metadataText.get(key);
         if (text == null) {
             throw new UnusableFileException(id, file.url(), key, "No metadata for `" + key + "`", null);
