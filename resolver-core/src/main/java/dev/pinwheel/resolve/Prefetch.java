@@ -140,11 +140,14 @@ final class Prefetch<P> {
     // ------------------------------------------------------------------ entries
 
     private Entry<P> page(PackageName name, boolean speculative) {
-        Entry<P> fresh = new Entry<>(speculative);
-        Entry<P> e = pages.putIfAbsent(name, fresh);
+        Entry<P> e = pages.get(name);
         if (e == null) {
-            start(fresh, () -> fetchPage(name, fresh));
-            return fresh;
+            Entry<P> fresh = new Entry<>(speculative);
+            e = pages.putIfAbsent(name, fresh);
+            if (e == null) {
+                start(fresh, () -> fetchPage(name, fresh));
+                return fresh;
+            }
         }
         if (!speculative) {
             e.claimed = true;
@@ -153,11 +156,15 @@ final class Prefetch<P> {
     }
 
     private Entry<Optional<Metadata>> metadata(P project, int version, boolean speculative) {
-        Entry<Optional<Metadata>> fresh = new Entry<>(speculative);
-        Entry<Optional<Metadata>> e = metadata.putIfAbsent(model.key(project, version), fresh);
+        Object key = model.key(project, version);
+        Entry<Optional<Metadata>> e = metadata.get(key);
         if (e == null) {
-            start(fresh, () -> fetchMetadata(project, version, fresh));
-            return fresh;
+            Entry<Optional<Metadata>> fresh = new Entry<>(speculative);
+            e = metadata.putIfAbsent(key, fresh);
+            if (e == null) {
+                start(fresh, () -> fetchMetadata(project, version, fresh));
+                return fresh;
+            }
         }
         if (!speculative) {
             e.claimed = true;

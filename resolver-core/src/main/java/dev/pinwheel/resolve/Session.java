@@ -103,6 +103,8 @@ final class Session {
         boolean prereleasesAllowed;
         /** Whether some version is a pre-release. */
         boolean anyPrerelease;
+        /** How many versions are usable and not ruled out by a constraint: exactly those ranked below this. */
+        int usableCount;
         int first = -1;
         final Map<String, Integer> extraFirst = new TreeMap<>();
 
@@ -127,14 +129,23 @@ final class Session {
     }
 
     /** A candidate: a version of a project, or of one of its extras. */
-    private record Cand(Project project, int index, Optional<String> extra) {
+    private static final class Cand {
+        final Project project;
+        final int index;
+        final Optional<String> extra;
+        /** What the candidate depends on once expanded, for the resolution's edges. */
+        List<Requirement> dependencies = List.of();
+
+        Cand(Project project, int index, Optional<String> extra) {
+            this.project = project;
+            this.index = index;
+            this.extra = extra;
+        }
+
         VersionInfo info() {
             return project.versions.get(index);
         }
     }
-
-    /** What an expanded candidate depends on, for the resolution's edges. */
-    private final Map<Integer, List<Requirement>> dependencies = new HashMap<>();
 
     // ------------------------------------------------------------------ run
 
@@ -281,15 +292,10 @@ final class Session {
                 }
             }
         });
-        // stable, and linear when the page lists versions in order: equal versions stay in the page's order
-        files.sort(BY_VERSION);
-        VersionInfo last = null;
-        for (DistributionFile f : files) {
-            if (last == null || last.version.compareTo(f.filename().version()) != 0) {
-                last = new VersionInfo(f.filename().version());
-                p.versions.add(last);
-            }
-            last.files.add(f);
+        if (!groupInOrder(files, p.versions)) {
+            p.versions.clear();
+            files.sort(BY_VERSION); // stable: files of equal versions keep the page's order
+            groupInOrder(files, p.versions);
         }
         boolean noBinary = options.noBinary().contains(name);
         boolean onlyBinary = options.onlyBinary().contains(name);
@@ -303,11 +309,40 @@ final class Session {
                 }
             }
         }
-        p.versionList = p.versions.stream().map(v -> v.version).toList();
+        Version[] versions = new Version[p.versions.size()];
+        for (int i = 0; i < versions.length; i++) {
+            VersionInfo v = p.versions.get(i);
+            versions[i] = v.version;
+            p.anyPrerelease |= v.version.isPrerelease();
+            if (v.unusable.isEmpty() && !v.constrainedAway) {
+                p.usableCount++;
+            }
+        }
+        p.versionList = List.of(versions);
         p.ranks = ranks(p);
         p.prereleasesAllowed = prereleasesAllowed(p);
-        p.anyPrerelease = p.versionList.stream().anyMatch(Version::isPrerelease);
         return p;
+    }
+
+    /**
+     * Groups files listed in ascending version order into {@code out}, one entry per version with its files in
+     * the given order; false (with {@code out} partly filled) as soon as a version is lower than the one before.
+     */
+    private static boolean groupInOrder(List<DistributionFile> files, List<VersionInfo> out) {
+        VersionInfo last = null;
+        for (DistributionFile f : files) {
+            Version v = f.filename().version();
+            int c = last == null ? 1 : v.compareTo(last.version);
+            if (c < 0) {
+                return false;
+            }
+            if (c > 0) {
+                last = new VersionInfo(v);
+                out.add(last);
+            }
+            last.files.add(f);
+        }
+        return true;
     }
 
     /** The session's pure functions, for the fetching threads. */
@@ -648,8 +683,7 @@ final class Session {
         int[] ranks = q.ranks;
         int best = -1;
         for (int i : matching) {
-            VersionInfo v = q.versions.get(i);
-            if (v.unusable.isEmpty() && !v.constrainedAway && (best < 0 || ranks[i] < ranks[best])) {
+            if (ranks[i] < q.usableCount && (best < 0 || ranks[i] < ranks[best])) {
                 best = i;
             }
         }
@@ -691,8 +725,7 @@ final class Session {
         int[] ranks = p.ranks;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < p.versions.size(); i++) {
-            VersionInfo v = p.versions.get(i);
-            if (v.unusable.isEmpty() && !v.constrainedAway && !problem.isExpanded(first + i)) {
+            if (ranks[i] < p.usableCount && !problem.isExpanded(first + i)) {
                 order.add(i);
             }
         }
@@ -716,18 +749,20 @@ final class Session {
             }
             fetchMetadata(todo);
             // the projects the new dependencies name, fetched together
-            Map<Integer, List<Requirement>> deps = new LinkedHashMap<>();
+            List<List<Requirement>> deps = new ArrayList<>(todo.size());
             Set<PackageName> names = new LinkedHashSet<>();
             for (int id : todo) {
                 List<Requirement> rs = requirementsOf(id);
-                deps.put(id, rs);
-                rs.forEach(r -> names.add(r.name()));
+                deps.add(rs);
+                for (Requirement r : rs) {
+                    names.add(r.name());
+                }
             }
             fetchProjects(new ArrayList<>(names));
             List<Integer> next = new ArrayList<>();
-            for (int id : todo) {
-                encodeDependencies(id, deps.get(id), next);
-                problem.markExpanded(id);
+            for (int k = 0; k < todo.size(); k++) {
+                encodeDependencies(todo.get(k), deps.get(k), next);
+                problem.markExpanded(todo.get(k));
             }
             wave = next;
         }
@@ -809,7 +844,7 @@ final class Session {
 
     private void encodeDependencies(int id, List<Requirement> rs, List<Integer> next) {
         Cand c = candidates.get(id);
-        dependencies.put(id, rs);
+        c.dependencies = rs;
         for (Requirement r : rs) {
             Project q = projects.get(r.name());
             int[] matching = matching(q, r);
@@ -846,7 +881,7 @@ final class Session {
         }
         for (int id : optimum.chosen()) {
             Cand c = candidates.get(id);
-            for (Requirement r : dependencies.getOrDefault(id, List.of())) {
+            for (Requirement r : c.dependencies) {
                 if (base.containsKey(r.name())) {
                     edges.add(new ResolvedDependency(Optional.of(c.project.name), c.extra, r.name(), r));
                 }
