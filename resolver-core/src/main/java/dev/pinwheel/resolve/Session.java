@@ -813,11 +813,11 @@ final class Session {
         if (m.isEmpty()) {
             return Deps.excluded("has no file with readable metadata");
         }
-        Optional<SpecifierSet> unmet = m.get().raw().requiresPython().flatMap(this::unmetRequiresPython);
-        if (unmet.isPresent()) {
-            return Deps.excluded("requires Python " + unmet.get());
+        // validated metadata has parsed Requires-Python and every Requires-Dist line, in order
+        Optional<SpecifierSet> rp = m.get().requiresPython();
+        if (rp.isPresent() && !rp.get().contains(request.target().python())) {
+            return Deps.excluded("requires Python " + rp.get());
         }
-        // validated metadata has parsed every Requires-Dist line, in order
         List<Requirement> requiresDist = m.get().requiresDist();
         List<Requirement> out = new ArrayList<>();
         for (int i = 0; i < requiresDist.size(); i++) {
