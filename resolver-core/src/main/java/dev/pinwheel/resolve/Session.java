@@ -95,7 +95,7 @@ final class Session {
         final boolean exists;
         /** Versions with at least one file, ascending. */
         final List<VersionInfo> versions = new ArrayList<>();
-        /** The versions, ascending; set once the versions are classified, as the next three. */
+        /** The versions, ascending; set once the versions are classified, as are the next four fields. */
         List<Version> versionList;
         /** The rank of each version (see {@link Session#ranks}). */
         int[] ranks;
@@ -511,7 +511,8 @@ final class Session {
             } else if (f.filename() instanceof SdistFilename) {
                 anySdist = true;
                 if (skip == null && onlyBinary) {
-                    skip = new Skip(3, "has only a source distribution, and only wheels are allowed for it (only-binary)");
+                    skip = new Skip(3,
+                            "has only a source distribution, and only wheels are allowed for it (only-binary)");
                 }
                 if (skip == null) {
                     sdists.add(f);

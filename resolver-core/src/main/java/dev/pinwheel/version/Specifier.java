@@ -480,8 +480,8 @@ public final class Specifier {
                     return new int[] {first(ascending, low, false, false), first(ascending, high, false, false),
                             inverse};
                 }
-                return new int[] {first(ascending, version, !hasLocal, false), first(ascending, version, !hasLocal, true),
-                        inverse};
+                return new int[] {first(ascending, version, !hasLocal, false),
+                        first(ascending, version, !hasLocal, true), inverse};
             case COMPATIBLE:
                 return new int[] {first(ascending, version, false, false), first(ascending, high, false, false), 0};
             case LESS:
