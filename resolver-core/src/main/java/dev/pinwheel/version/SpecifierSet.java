@@ -38,6 +38,9 @@ public final class SpecifierSet {
     /** The empty set, which matches every version. */
     public static final SpecifierSet ANY = new SpecifierSet(new Specifier[0]);
 
+    private static final int[] NO_INTS = new int[0];
+    private static final Specifier[] NO_SPECIFIERS = new Specifier[0];
+
     private final Specifier[] specs;
     private List<Specifier> canonical;
     private final boolean namesPrerelease;
@@ -200,8 +203,8 @@ public final class SpecifierSet {
         Objects.requireNonNull(ascending, "ascending");
         int from = 0;
         int to = ascending.size();
-        int[] holes = new int[0]; // [start, end) pairs excluded by != specifiers
-        Specifier[] tested = new Specifier[0];
+        int[] holes = NO_INTS; // [start, end) pairs excluded by != specifiers
+        Specifier[] tested = NO_SPECIFIERS; // specifiers whose matches need not be contiguous
         for (Specifier s : specs) {
             int[] span = s.span(ascending);
             if (span == null) {
@@ -217,7 +220,7 @@ public final class SpecifierSet {
             }
         }
         if (from >= to) {
-            return new int[0];
+            return NO_INTS;
         }
         int[] out = new int[to - from];
         int k = 0;
