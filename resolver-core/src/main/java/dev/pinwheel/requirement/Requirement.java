@@ -39,6 +39,7 @@ public final class Requirement {
     private final SpecifierSet specifier;
     private final Optional<String> url;
     private final Optional<Marker> marker;
+    private int hash; // 0 = not yet computed (a real 0 is recomputed, harmlessly); a benign race
 
     private Requirement(PackageName name, SortedSet<String> extras, SpecifierSet specifier, Optional<String> url,
                         Optional<Marker> marker) {
@@ -204,6 +205,9 @@ public final class Requirement {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
         if (!(o instanceof Requirement)) {
             return false;
         }
@@ -214,7 +218,12 @@ public final class Requirement {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, extras, specifier, url, marker);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(name, extras, specifier, url, marker);
+            hash = h;
+        }
+        return h;
     }
 
     private static SortedSet<String> normalizeExtras(Collection<String> raw) {

@@ -41,8 +41,8 @@ final class Prefetch<P> {
         /** The version index the session would try first for {@code r}, or -1. */
         int best(P project, Requirement r);
 
-        /** A stable key of a version of a project. */
-        String key(P project, int version);
+        /** A key of a version of a project, equal for the same version within one resolution. */
+        Object key(P project, int version);
 
         /** The usable files of a version, best first. */
         List<DistributionFile> usable(P project, int version);
@@ -82,8 +82,8 @@ final class Prefetch<P> {
     /** Null: fetch on demand, in the caller's thread, never ahead. */
     private final ExecutorService executor;
     private final ConcurrentHashMap<PackageName, Entry<P>> pages = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry<Optional<Metadata>>> metadata = new ConcurrentHashMap<>();
-    private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Object, Entry<Optional<Metadata>>> metadata = new ConcurrentHashMap<>();
+    private final Set<Followed> followed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pageRequests = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
     private volatile boolean closed;
@@ -126,21 +126,28 @@ final class Prefetch<P> {
 
     /** Once the metadata of the version (or its extra) is read, starts fetching what its dependencies need. */
     void follow(P project, int version, Optional<String> extra) {
-        if (executor == null || closed || !followed.add(model.key(project, version) + extra.map(e -> "[" + e + "]").orElse(""))) {
+        if (executor == null || closed || !followed.add(new Followed(model.key(project, version), extra))) {
             return;
         }
         metadata(project, version, true).future.thenAccept(m ->
                 model.dependencies(project, version, extra, m).ifPresent(rs -> rs.forEach(this::want)));
     }
 
+    /** A version (its {@link Model#key}), or one of its extras, whose dependencies are being fetched. */
+    private record Followed(Object version, Optional<String> extra) {
+    }
+
     // ------------------------------------------------------------------ entries
 
     private Entry<P> page(PackageName name, boolean speculative) {
-        Entry<P> fresh = new Entry<>(speculative);
-        Entry<P> e = pages.putIfAbsent(name, fresh);
+        Entry<P> e = pages.get(name);
         if (e == null) {
-            start(fresh, () -> fetchPage(name, fresh));
-            return fresh;
+            Entry<P> fresh = new Entry<>(speculative);
+            e = pages.putIfAbsent(name, fresh);
+            if (e == null) {
+                start(fresh, () -> fetchPage(name, fresh));
+                return fresh;
+            }
         }
         if (!speculative) {
             e.claimed = true;
@@ -149,11 +156,15 @@ final class Prefetch<P> {
     }
 
     private Entry<Optional<Metadata>> metadata(P project, int version, boolean speculative) {
-        Entry<Optional<Metadata>> fresh = new Entry<>(speculative);
-        Entry<Optional<Metadata>> e = metadata.putIfAbsent(model.key(project, version), fresh);
+        Object key = model.key(project, version);
+        Entry<Optional<Metadata>> e = metadata.get(key);
         if (e == null) {
-            start(fresh, () -> fetchMetadata(project, version, fresh));
-            return fresh;
+            Entry<Optional<Metadata>> fresh = new Entry<>(speculative);
+            e = metadata.putIfAbsent(key, fresh);
+            if (e == null) {
+                start(fresh, () -> fetchMetadata(project, version, fresh));
+                return fresh;
+            }
         }
         if (!speculative) {
             e.claimed = true;

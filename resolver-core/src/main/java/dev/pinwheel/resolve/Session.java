@@ -21,6 +21,7 @@ import dev.pinwheel.version.SpecifierSet;
 import dev.pinwheel.version.Version;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,14 +48,14 @@ final class Session {
     private final MarkerEnvironment env;
     private final OptimisationProblem<Reason> problem;
 
-    /** Every project seen, by name. */
     private static final String NO_COMPATIBLE_WHEEL = "has no wheel compatible with the target";
     private final Map<String, Optional<SpecifierSet>> requiresPythonVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<PackageName, Project> projects = new TreeMap<>();
+    /** Wheel tag text to the rank of its best tag on the target (see {@link #wheelRank}). */
+    private final Map<String, Integer> wheelRanks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every project seen, by name. */
+    private final Map<PackageName, Project> projects = new HashMap<>();
     /** Candidate id to candidate. */
     private final List<Cand> candidates = new ArrayList<>();
-    /** For explanations: the versions each root requirement or dependency matches, or a constraint rules out. */
-    private final Map<Reason, Set<Version>> targets = new HashMap<>();
     private final Map<PackageName, List<Requirement>> overrides = new TreeMap<>();
     private final Map<PackageName, List<Requirement>> constraints = new TreeMap<>();
     private final Map<PackageName, List<Requirement>> pins = new TreeMap<>();
@@ -99,16 +100,22 @@ final class Session {
         final boolean exists;
         /** Versions with at least one file, ascending. */
         final List<VersionInfo> versions = new ArrayList<>();
+        /** The versions, ascending; set once the versions are classified, as are the next four fields. */
+        List<Version> versionList;
+        /** The rank of each version (see {@link Session#ranks}). */
+        int[] ranks;
+        /** Whether requirements on the project may match its pre-releases (see {@link Session#prereleasesAllowed}). */
+        boolean prereleasesAllowed;
+        /** Whether some version is a pre-release. */
+        boolean anyPrerelease;
+        /** How many versions are usable and not ruled out by a constraint: exactly those ranked below this. */
+        int usableCount;
         int first = -1;
         final Map<String, Integer> extraFirst = new TreeMap<>();
 
         Project(PackageName name, boolean exists) {
             this.name = name;
             this.exists = exists;
-        }
-
-        List<Version> versionList() {
-            return versions.stream().map(v -> v.version).toList();
         }
     }
 
@@ -118,6 +125,8 @@ final class Session {
         List<DistributionFile> usable = List.of();
         Optional<String> unusable = Optional.empty();
         boolean constrainedAway;
+        /** The metadata read for the version and its extras; null until read (by the session's thread). */
+        Optional<Metadata> metadata;
 
         VersionInfo(Version version) {
             this.version = version;
@@ -125,16 +134,23 @@ final class Session {
     }
 
     /** A candidate: a version of a project, or of one of its extras. */
-    private record Cand(Project project, int index, Optional<String> extra) {
+    private static final class Cand {
+        final Project project;
+        final int index;
+        final Optional<String> extra;
+        /** What the candidate depends on once expanded, for the resolution's edges. */
+        List<Requirement> dependencies = List.of();
+
+        Cand(Project project, int index, Optional<String> extra) {
+            this.project = project;
+            this.index = index;
+            this.extra = extra;
+        }
+
         VersionInfo info() {
             return project.versions.get(index);
         }
     }
-
-    /** What an expanded candidate depends on, for the resolution's edges. */
-    private final Map<Integer, List<Requirement>> dependencies = new HashMap<>();
-    /** Metadata per (project, version index), shared by a version and its extras. */
-    private final Map<String, Optional<Metadata>> metadata = new HashMap<>();
 
     // ------------------------------------------------------------------ run
 
@@ -263,8 +279,7 @@ final class Session {
     private void rootClause(Requirement r, List<Integer> speculative) {
         Reason reason = new Reason.RootRequirement(r);
         Project q = projects.get(r.name());
-        List<Integer> matching = matching(q, r);
-        targets.put(reason, versionsOf(q, matching));
+        int[] matching = matching(q, r);
         problem.requireAny(ids(q, Optional.empty(), matching), reason);
         for (String extra : r.extras()) {
             problem.requireAny(ids(q, Optional.of(extra), matching), reason);
@@ -313,20 +328,28 @@ final class Session {
         }
     }
 
+    private static final Comparator<DistributionFile> BY_VERSION = Comparator.comparing(f -> f.filename().version());
+
     /** The page read and its files classified for the target: pure, called from the fetching threads. */
     private Project analyse(PackageName name, Optional<ProjectPage> page) {
         Project p = new Project(name, page.isPresent());
-        Map<Version, VersionInfo> byVersion = new TreeMap<>();
+        List<DistributionFile> files = new ArrayList<>();
         page.ifPresent(pg -> {
             for (DistributionFile f : pg.files()) {
                 if (f.filename().name().equals(name)) {
-                    byVersion.computeIfAbsent(f.filename().version(), VersionInfo::new).files.add(f);
+                    files.add(f);
                 }
             }
         });
-        p.versions.addAll(byVersion.values());
+        if (!groupInOrder(files, p.versions)) {
+            p.versions.clear();
+            files.sort(BY_VERSION); // stable: files of equal versions keep the page's order
+            groupInOrder(files, p.versions);
+        }
+        boolean noBinary = options.noBinary().contains(name);
+        boolean onlyBinary = options.onlyBinary().contains(name);
         for (VersionInfo v : p.versions) {
-            classifyFiles(p, v);
+            classifyFiles(p, v, noBinary, onlyBinary);
         }
         for (Requirement c : constraints.getOrDefault(name, List.of())) {
             for (VersionInfo v : p.versions) {
@@ -335,7 +358,40 @@ final class Session {
                 }
             }
         }
+        Version[] versions = new Version[p.versions.size()];
+        for (int i = 0; i < versions.length; i++) {
+            VersionInfo v = p.versions.get(i);
+            versions[i] = v.version;
+            p.anyPrerelease |= v.version.isPrerelease();
+            if (v.unusable.isEmpty() && !v.constrainedAway) {
+                p.usableCount++;
+            }
+        }
+        p.versionList = List.of(versions);
+        p.ranks = ranks(p);
+        p.prereleasesAllowed = prereleasesAllowed(p);
         return p;
+    }
+
+    /**
+     * Groups files listed in ascending version order into {@code out}, one entry per version with its files in
+     * the given order; false (with {@code out} partly filled) as soon as a version is lower than the one before.
+     */
+    private static boolean groupInOrder(List<DistributionFile> files, List<VersionInfo> out) {
+        VersionInfo last = null;
+        for (DistributionFile f : files) {
+            Version v = f.filename().version();
+            int c = last == null ? 1 : v.compareTo(last.version);
+            if (c < 0) {
+                return false;
+            }
+            if (c > 0) {
+                last = new VersionInfo(v);
+                out.add(last);
+            }
+            last.files.add(f);
+        }
+        return true;
     }
 
     /** The session's pure functions, for the fetching threads. */
@@ -351,8 +407,8 @@ final class Session {
         }
 
         @Override
-        public String key(Project project, int version) {
-            return project.name.normalized() + " " + version;
+        public Object key(Project project, int version) {
+            return project.versions.get(version);
         }
 
         @Override
@@ -372,7 +428,7 @@ final class Session {
     private void declare(Project p) {
         PackageName name = p.name;
         projects.put(name, p);
-        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), ranks(p),
+        p.first = problem.addPackage(direct.contains(name) ? Tier.DIRECT : Tier.TRANSITIVE, name.normalized(), p.ranks,
                 new Reason.OneVersionPer(name, Optional.empty()));
         for (int i = 0; i < p.versions.size(); i++) {
             candidates.add(new Cand(p, i, Optional.empty()));
@@ -385,14 +441,11 @@ final class Session {
         }
         for (Requirement c : constraints.getOrDefault(name, List.of())) {
             Reason reason = new Reason.Constrained(c);
-            Set<Version> away = new TreeSet<>();
             for (int i = 0; i < p.versions.size(); i++) {
                 if (!c.specifier().contains(p.versions.get(i).version)) {
-                    away.add(p.versions.get(i).version);
                     problem.exclude(p.first + i, reason);
                 }
             }
-            targets.put(reason, away);
         }
     }
 
@@ -401,7 +454,7 @@ final class Session {
         if (first != null) {
             return first;
         }
-        int f = problem.addPackage(Tier.AUXILIARY, name(p, extra), ranks(p),
+        int f = problem.addPackage(Tier.AUXILIARY, name(p, extra), p.ranks,
                 new Reason.OneVersionPer(p.name, Optional.of(extra)));
         p.extraFirst.put(extra, f);
         for (int i = 0; i < p.versions.size(); i++) {
@@ -417,7 +470,10 @@ final class Session {
         return p.name.normalized() + "[" + extra + "]";
     }
 
-    /** Ranks by strategy over usable versions, a preferred version first; unusable versions last. */
+    /**
+     * Ranks by strategy over usable versions, a preferred version first; unusable versions last. Pure (the
+     * strategy, the direct requirements and the preferences are fixed before any page is read).
+     */
     private int[] ranks(Project p) {
         boolean lowest = options.strategy() == ResolutionStrategy.LOWEST
                 || options.strategy() == ResolutionStrategy.LOWEST_DIRECT && direct.contains(p.name);
@@ -468,54 +524,66 @@ final class Session {
                 .filter(rp -> !rp.contains(request.target().python())));
     }
 
+    /** A usable wheel and the rank of its best tag on the target. */
+    private record RankedWheel(DistributionFile file, int rank) {
+        static final Comparator<RankedWheel> BEST_FIRST = Comparator.comparingInt(RankedWheel::rank);
+    }
+
     /** Sorts a version's files into usable (best first) and, when none is usable, says why. */
-    private void classifyFiles(Project p, VersionInfo v) {
-        Map<DistributionFile, Integer> wheelRanks = new HashMap<>();
-        List<DistributionFile> wheels = new ArrayList<>();
-        List<DistributionFile> sdists = new ArrayList<>();
-        List<Skip> why = new ArrayList<>();
+    private void classifyFiles(Project p, VersionInfo v, boolean noBinary, boolean onlyBinary) {
+        List<RankedWheel> wheels = new ArrayList<>(v.files.size());
+        List<DistributionFile> sdists = new ArrayList<>(0);
+        Skip why = null; // the most fundamental skip so far
         boolean anySdist = false;
         for (DistributionFile f : v.files) {
-            Optional<Skip> skip = f.requiresPython().flatMap(this::unmetRequiresPython)
-                    .map(rp -> new Skip(0, "requires Python " + rp));
-            if (skip.isEmpty() && f.isYanked() && !pinnedExactly(p.name, v.version)) {
+            Skip skip = f.requiresPython().flatMap(this::unmetRequiresPython)
+                    .map(rp -> new Skip(0, "requires Python " + rp)).orElse(null);
+            if (skip == null && f.isYanked() && !pinnedExactly(p.name, v.version)) {
                 String reason = f.yanked().get();
-                skip = Optional.of(new Skip(1, "was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")")));
+                skip = new Skip(1, "was yanked" + (reason.isBlank() ? "" : " (reason: " + reason.strip() + ")"));
             }
-            if (skip.isEmpty() && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
+            if (skip == null && request.excludeNewer().isPresent() && f.uploadTime().isPresent()
                     && f.uploadTime().get().isAfter(request.excludeNewer().get())) {
-                skip = Optional.of(new Skip(2, "was uploaded after " + request.excludeNewer().get()));
+                skip = new Skip(2, "was uploaded after " + request.excludeNewer().get());
             }
             if (f.filename() instanceof WheelFilename w) {
-                if (skip.isEmpty() && options.noBinary().contains(p.name)) {
-                    skip = Optional.of(new Skip(3, "has only wheels, and wheels are not allowed for it (no-binary)"));
+                if (skip == null && noBinary) {
+                    skip = new Skip(3, "has only wheels, and wheels are not allowed for it (no-binary)");
                 }
-                int rank = request.target().tags().bestRank(w.tags()).orElse(Integer.MAX_VALUE);
-                if (skip.isEmpty() && rank == Integer.MAX_VALUE) {
-                    skip = Optional.of(new Skip(4, NO_COMPATIBLE_WHEEL));
+                int rank = wheelRank(w);
+                if (skip == null && rank == Integer.MAX_VALUE) {
+                    skip = new Skip(4, NO_COMPATIBLE_WHEEL);
                 }
-                if (skip.isEmpty()) {
-                    wheels.add(f);
-                    wheelRanks.put(f, rank);
+                if (skip == null) {
+                    wheels.add(new RankedWheel(f, rank));
                 }
             } else if (f.filename() instanceof SdistFilename) {
                 anySdist = true;
-                if (skip.isEmpty() && options.onlyBinary().contains(p.name)) {
-                    skip = Optional.of(new Skip(3,
-                            "has only a source distribution, and only wheels are allowed for it (only-binary)"));
+                if (skip == null && onlyBinary) {
+                    skip = new Skip(3,
+                            "has only a source distribution, and only wheels are allowed for it (only-binary)");
                 }
-                if (skip.isEmpty()) {
+                if (skip == null) {
                     sdists.add(f);
                 }
             }
-            skip.ifPresent(why::add);
+            if (skip != null && (why == null || skip.compareTo(why) < 0)) {
+                why = skip;
+            }
         }
-        wheels.sort(Comparator.comparingInt(wheelRanks::get));
-        List<DistributionFile> usable = new ArrayList<>(wheels);
+        if (wheels.size() == 1 && sdists.isEmpty()) {
+            v.usable = List.of(wheels.get(0).file());
+            return;
+        }
+        wheels.sort(RankedWheel.BEST_FIRST); // stable: equally ranked wheels keep the page's order
+        List<DistributionFile> usable = new ArrayList<>(wheels.size() + sdists.size());
+        for (RankedWheel w : wheels) {
+            usable.add(w.file());
+        }
         usable.addAll(sdists);
         v.usable = List.copyOf(usable);
         if (usable.isEmpty()) {
-            String reason = why.stream().min(Comparator.naturalOrder()).map(Skip::text).orElse("has no usable file");
+            String reason = why == null ? "has no usable file" : why.text();
             if (reason.equals(NO_COMPATIBLE_WHEEL)) {
                 reason = anySdist
                         ? "has no wheel compatible with the target, and its source distribution is not allowed"
@@ -523,6 +591,17 @@ final class Session {
             }
             v.unusable = Optional.of(reason);
         }
+    }
+
+    /** The rank of the wheel's best tag on the target, {@code Integer.MAX_VALUE} if none is supported. */
+    private int wheelRank(WheelFilename w) {
+        // the rank depends only on the tag text, and an index holds few distinct ones
+        Integer rank = wheelRanks.get(w.tagText());
+        if (rank == null) {
+            rank = request.target().tags().bestRank(w.tags()).orElse(Integer.MAX_VALUE);
+            wheelRanks.put(w.tagText(), rank);
+        }
+        return rank;
     }
 
     /** Whether a root requirement or constraint pins {@code version} of {@code name} with {@code ==} or {@code ===}. */
@@ -539,21 +618,23 @@ final class Session {
     }
 
     /** The indexes of the versions of {@code q} that {@code r} matches, under the pre-release policy. */
-    private List<Integer> matching(Project q, Requirement r) {
+    private int[] matching(Project q, Requirement r) {
         DirectDistribution d = directs.get(q.name);
         if (r.url().isPresent()) {
             // a URL names one file: only the direct project's own, when the URLs agree
-            return d != null && names(r.url().get(), d) ? IntStream.range(0, q.versions.size()).boxed().toList() : List.of();
+            return d != null && names(r.url().get(), d) ? IntStream.range(0, q.versions.size()).toArray() : new int[0];
         }
-        boolean pre = prereleasesAllowed(q) || d != null;
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < q.versions.size(); i++) {
-            Version v = q.versions.get(i).version;
-            if ((pre || !v.isPrerelease()) && r.specifier().contains(v)) {
-                out.add(i);
+        int[] out = r.specifier().matchIndexes(q.versionList);
+        if (q.prereleasesAllowed || !q.anyPrerelease || d != null) {
+            return out;
+        }
+        int k = 0;
+        for (int i : out) {
+            if (!q.versionList.get(i).isPrerelease()) {
+                out[k++] = i;
             }
         }
-        return out;
+        return Arrays.copyOf(out, k);
     }
 
     /**
@@ -601,21 +682,45 @@ final class Session {
         return true;
     }
 
-    private int[] ids(Project q, Optional<String> extra, List<Integer> indexes) {
+    private int[] ids(Project q, Optional<String> extra, int[] indexes) {
         int first = extra.isPresent() ? declareExtra(q, extra.get()) : q.first;
-        return indexes.stream().mapToInt(i -> first + i).toArray();
+        int[] ids = new int[indexes.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = first + indexes[i];
+        }
+        return ids;
     }
 
-    private static Set<Version> versionsOf(Project q, List<Integer> indexes) {
+    /**
+     * For explanations: the versions a root requirement or a dependency matches, or that a constraint rules out,
+     * ascending; empty for other reasons. Recomputed from the projects read, as the encoding computed them.
+     */
+    private Set<Version> targets(Reason reason) {
         Set<Version> s = new TreeSet<>();
-        for (int i : indexes) {
-            s.add(q.versions.get(i).version);
+        if (reason instanceof Reason.RootRequirement || reason instanceof Reason.DependsOn) {
+            Requirement r = reason instanceof Reason.RootRequirement root ? root.requirement()
+                    : ((Reason.DependsOn) reason).requirement();
+            Project q = projects.get(r.name());
+            if (q != null) {
+                for (int i : matching(q, r)) {
+                    s.add(q.versions.get(i).version);
+                }
+            }
+        } else if (reason instanceof Reason.Constrained c) {
+            Project q = projects.get(c.constraint().name());
+            if (q != null) {
+                for (VersionInfo v : q.versions) {
+                    if (!c.constraint().specifier().contains(v.version)) {
+                        s.add(v.version);
+                    }
+                }
+            }
         }
         return s;
     }
 
     /** Schedules the most preferred usable matching candidate for speculative expansion. */
-    private void speculate(Project q, Requirement r, List<Integer> matching, List<Integer> out) {
+    private void speculate(Project q, Requirement r, int[] matching, List<Integer> out) {
         int best = best(q, matching);
         if (best >= 0) {
             out.add(q.first + best);
@@ -626,12 +731,11 @@ final class Session {
     }
 
     /** The most preferred usable version among {@code matching}, or -1: the one a greedy resolution tries first. */
-    private int best(Project q, List<Integer> matching) {
-        int[] ranks = ranks(q);
+    private int best(Project q, int[] matching) {
+        int[] ranks = q.ranks;
         int best = -1;
         for (int i : matching) {
-            VersionInfo v = q.versions.get(i);
-            if (v.unusable.isEmpty() && !v.constrainedAway && (best < 0 || ranks[i] < ranks[best])) {
+            if (ranks[i] < q.usableCount && (best < 0 || ranks[i] < ranks[best])) {
                 best = i;
             }
         }
@@ -650,8 +754,7 @@ final class Session {
         List<Integer> wave = new ArrayList<>(chosen);
         for (int id : chosen) {
             Cand c = candidates.get(id);
-            String key = c.extra.map(e -> name(c.project, e)).orElse(c.project.name.normalized());
-            int times = expansions.merge(key, 1, Integer::sum);
+            int times = expansions.merge(firstOf(c), 1, Integer::sum);
             if (times >= 2) {
                 wave.addAll(nextVersions(c, 32 << Math.min(times - 2, 10)));
             }
@@ -659,17 +762,22 @@ final class Session {
         expandWaves(wave);
     }
 
-    private final Map<String, Integer> expansions = new HashMap<>();
+    /** How many times the optimum chose an unexpanded candidate of a package, by the package's first id. */
+    private final Map<Integer, Integer> expansions = new HashMap<>();
+
+    /** The id of the first candidate of {@code c}'s package (the base package or the extra). */
+    private static int firstOf(Cand c) {
+        return c.extra.isPresent() ? c.project.extraFirst.get(c.extra.get()) : c.project.first;
+    }
 
     /** Up to {@code count} unexpanded usable candidates of {@code c}'s package, most preferred first. */
     private List<Integer> nextVersions(Cand c, int count) {
         Project p = c.project;
-        int first = c.extra.isPresent() ? p.extraFirst.get(c.extra.get()) : p.first;
-        int[] ranks = ranks(p);
+        int first = firstOf(c);
+        int[] ranks = p.ranks;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < p.versions.size(); i++) {
-            VersionInfo v = p.versions.get(i);
-            if (v.unusable.isEmpty() && !v.constrainedAway && !problem.isExpanded(first + i)) {
+            if (ranks[i] < p.usableCount && !problem.isExpanded(first + i)) {
                 order.add(i);
             }
         }
@@ -693,41 +801,40 @@ final class Session {
             }
             fetchMetadata(todo);
             // the projects the new dependencies name, fetched together
-            Map<Integer, List<Requirement>> deps = new LinkedHashMap<>();
+            List<List<Requirement>> deps = new ArrayList<>(todo.size());
             Set<PackageName> names = new LinkedHashSet<>();
             for (int id : todo) {
                 List<Requirement> rs = requirementsOf(id);
-                deps.put(id, rs);
-                rs.forEach(r -> names.add(r.name()));
+                deps.add(rs);
+                for (Requirement r : rs) {
+                    names.add(r.name());
+                }
             }
             fetchProjects(new ArrayList<>(names));
             List<Integer> next = new ArrayList<>();
-            for (int id : todo) {
-                encodeDependencies(id, deps.get(id), next);
-                problem.markExpanded(id);
+            for (int k = 0; k < todo.size(); k++) {
+                encodeDependencies(todo.get(k), deps.get(k), next);
+                problem.markExpanded(todo.get(k));
             }
             wave = next;
         }
     }
 
-    private static String key(Cand c) {
-        return c.project.name.normalized() + " " + c.index;
-    }
-
     /** Reads the metadata of {@code ids} not read yet (most are already in flight), in the order given. */
     private void fetchMetadata(List<Integer> ids) throws IndexFailure {
-        Map<String, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
+        Map<VersionInfo, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
         for (int id : ids) {
             Cand c = candidates.get(id);
-            if (!metadata.containsKey(key(c)) && c.info().unusable.isEmpty() && !need.containsKey(key(c))) {
-                need.put(key(c), prefetch.metadata(c.project, c.index));
-            }
-            if (c.info().unusable.isEmpty()) {
+            VersionInfo v = c.info();
+            if (v.unusable.isEmpty()) {
+                if (v.metadata == null && !need.containsKey(v)) {
+                    need.put(v, prefetch.metadata(c.project, c.index));
+                }
                 prefetch.follow(c.project, c.index, c.extra);
             }
         }
-        for (Map.Entry<String, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
-            metadata.put(e.getKey(), join(e.getValue()));
+        for (Map.Entry<VersionInfo, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
+            e.getKey().metadata = join(e.getValue());
         }
     }
 
@@ -745,7 +852,7 @@ final class Session {
         if (v.unusable.isPresent()) {
             return List.of(); // already excluded
         }
-        Deps d = dependencies(v, c.extra, metadata.getOrDefault(key(c), Optional.empty()));
+        Deps d = dependencies(v, c.extra, v.metadata == null ? Optional.empty() : v.metadata);
         if (d.excluded().isPresent()) {
             exclude(c, d.excluded().get());
             return List.of();
@@ -758,28 +865,25 @@ final class Session {
         if (m.isEmpty()) {
             return Deps.excluded("has no file with readable metadata");
         }
-        Optional<String> rp = m.get().raw().requiresPython();
-        if (rp.isPresent()) {
-            Optional<SpecifierSet> spec = SpecifierSet.tryParse(rp.get());
-            if (spec.isPresent() && !spec.get().contains(request.target().python())) {
-                return Deps.excluded("requires Python " + spec.get());
-            }
+        // validated metadata has parsed Requires-Python and every Requires-Dist line, in order
+        Optional<SpecifierSet> rp = m.get().requiresPython();
+        if (rp.isPresent() && !rp.get().contains(request.target().python())) {
+            return Deps.excluded("requires Python " + rp.get());
         }
+        List<Requirement> requiresDist = m.get().requiresDist();
         List<Requirement> out = new ArrayList<>();
-        for (String line : m.get().raw().requiresDist()) {
-            Optional<Requirement> r = Requirement.tryParse(line);
-            if (r.isEmpty()) {
-                return Deps.excluded("has invalid metadata (`Requires-Dist: " + line + "`)");
-            }
+        for (int i = 0; i < requiresDist.size(); i++) {
+            Requirement r = requiresDist.get(i);
             boolean applies;
             try {
-                applies = extra.isEmpty() ? r.get().appliesTo(env)
-                        : r.get().appliesTo(env, Set.of(extra.get())) && !r.get().appliesTo(env);
+                applies = extra.isEmpty() ? r.appliesTo(env)
+                        : r.appliesTo(env, Set.of(extra.get())) && !r.appliesTo(env);
             } catch (MarkerEvaluationException e) {
-                return Deps.excluded("has a marker that cannot be evaluated (`" + line + "`: " + e.getMessage() + ")");
+                return Deps.excluded("has a marker that cannot be evaluated (`" + m.get().raw().requiresDist().get(i)
+                        + "`: " + e.getMessage() + ")");
             }
             if (applies) {
-                out.addAll(override(r.get()));
+                out.addAll(override(r));
             }
         }
         return new Deps(out, Optional.empty());
@@ -792,12 +896,11 @@ final class Session {
 
     private void encodeDependencies(int id, List<Requirement> rs, List<Integer> next) {
         Cand c = candidates.get(id);
-        dependencies.put(id, rs);
+        c.dependencies = rs;
         for (Requirement r : rs) {
             Project q = projects.get(r.name());
-            List<Integer> matching = matching(q, r);
+            int[] matching = matching(q, r);
             Reason reason = new Reason.DependsOn(c.project.name, c.info().version, c.extra, r);
-            targets.put(reason, versionsOf(q, matching));
             problem.implies(id, ids(q, Optional.empty(), matching), reason);
             for (String extra : r.extras()) {
                 problem.implies(id, ids(q, Optional.of(extra), matching), reason);
@@ -831,7 +934,7 @@ final class Session {
         }
         for (int id : optimum.chosen()) {
             Cand c = candidates.get(id);
-            for (Requirement r : dependencies.getOrDefault(id, List.of())) {
+            for (Requirement r : c.dependencies) {
                 if (base.containsKey(r.name())) {
                     edges.add(new ResolvedDependency(Optional.of(c.project.name), c.extra, r.name(), r));
                 }
@@ -849,7 +952,7 @@ final class Session {
             @Override
             public List<Version> versions(PackageName name) {
                 Project p = projects.get(name);
-                return p == null ? List.of() : p.versionList();
+                return p == null ? List.of() : p.versionList;
             }
 
             @Override
@@ -858,9 +961,11 @@ final class Session {
                 return p != null && p.exists;
             }
 
+            private final Map<Reason, Set<Version>> targets = new HashMap<>();
+
             @Override
             public Set<Version> targets(Reason reason) {
-                return targets.getOrDefault(reason, Set.of());
+                return targets.computeIfAbsent(reason, Session.this::targets);
             }
         };
         return new ExplanationBuilder(ctx, unsat.reasons()).build(unsat.minimal());

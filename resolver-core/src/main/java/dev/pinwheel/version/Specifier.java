@@ -1,5 +1,6 @@
 package dev.pinwheel.version;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -454,6 +455,62 @@ public final class Specifier {
             default:
                 throw new AssertionError(operator);
         }
+    }
+
+    /**
+     * Where the versions this specifier matches lie in {@code ascending} (strictly increasing): {@code {from, to,
+     * 0}} when they are exactly the positions in {@code [from, to)}, {@code {from, to, 1}} when they are exactly
+     * the positions outside it, null when they need not be contiguous ({@code >V} without a bound, {@code ===}).
+     * Found by binary search, so it reads {@code O(log n)} versions; agrees with {@link #matches(Version)}
+     * because every other operator's test is a comparison with a bound in the version order (or, for
+     * {@code <=} and {@code ==} without a local label, in the order of public versions, which that order
+     * refines).
+     */
+    int[] span(List<Version> ascending) {
+        int n = ascending.size();
+        switch (operator) {
+            case GREATER_EQUAL:
+                return new int[] {first(ascending, version, false, false), n, 0};
+            case LESS_EQUAL:
+                return new int[] {0, first(ascending, version, true, true), 0};
+            case EQUAL:
+            case NOT_EQUAL:
+                int inverse = operator == Operator.NOT_EQUAL ? 1 : 0;
+                if (wildcard) {
+                    return new int[] {first(ascending, low, false, false), first(ascending, high, false, false),
+                            inverse};
+                }
+                return new int[] {first(ascending, version, !hasLocal, false),
+                        first(ascending, version, !hasLocal, true), inverse};
+            case COMPATIBLE:
+                return new int[] {first(ascending, version, false, false), first(ascending, high, false, false), 0};
+            case LESS:
+                return new int[] {0, first(ascending, low, false, false), 0};
+            case GREATER:
+                return low == null ? null : new int[] {first(ascending, low, false, false), n, 0};
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * The first position in {@code ascending} whose version is at least {@code bound} (beyond it when
+     * {@code strict}), comparing public versions only when {@code publicOnly}; {@code size()} if none.
+     */
+    private static int first(List<Version> ascending, Version bound, boolean publicOnly, boolean strict) {
+        int lo = 0;
+        int hi = ascending.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Version v = ascending.get(mid);
+            int c = publicOnly ? v.comparePublic(bound) : v.compareTo(bound);
+            if (strict ? c > 0 : c >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private boolean inPrefix(Version v) {

@@ -38,6 +38,9 @@ public final class SpecifierSet {
     /** The empty set, which matches every version. */
     public static final SpecifierSet ANY = new SpecifierSet(new Specifier[0]);
 
+    private static final int[] NO_INTS = new int[0];
+    private static final Specifier[] NO_SPECIFIERS = new Specifier[0];
+
     private final Specifier[] specs;
     private List<Specifier> canonical;
     private final boolean namesPrerelease;
@@ -181,6 +184,61 @@ public final class SpecifierSet {
             }
         }
         return true;
+    }
+
+    /**
+     * The positions in {@code ascending} of the versions that satisfy every specifier, in increasing order:
+     * the positions {@code i} where {@code contains(ascending.get(i))}, pre-releases included. For a list in
+     * strictly increasing {@linkplain Version#compareTo order} (a project's versions, one per distinct
+     * version), the bounds of {@code >=}, {@code <=}, {@code <}, {@code ~=}, {@code ==} and {@code !=} are
+     * found by binary search, so only the versions that {@code >V} (without a pre- or post-release bound) and
+     * {@code ===} must test are read one by one. For a list in any other order the result is unspecified.
+     *
+     * <pre>{@code
+     * SpecifierSet.parse(">=1.1,!=1.3").matchIndexes(List.of(v("1.0"), v("1.1"), v("1.2"), v("1.3"), v("2.0")));
+     *     // [1, 2, 4]
+     * }</pre>
+     */
+    public int[] matchIndexes(List<Version> ascending) {
+        Objects.requireNonNull(ascending, "ascending");
+        int from = 0;
+        int to = ascending.size();
+        int[] holes = NO_INTS; // [start, end) pairs excluded by != specifiers
+        Specifier[] tested = NO_SPECIFIERS; // specifiers whose matches need not be contiguous
+        for (Specifier s : specs) {
+            int[] span = s.span(ascending);
+            if (span == null) {
+                tested = Arrays.copyOf(tested, tested.length + 1);
+                tested[tested.length - 1] = s;
+            } else if (span[2] == 0) {
+                from = Math.max(from, span[0]);
+                to = Math.min(to, span[1]);
+            } else if (span[0] < span[1]) {
+                holes = Arrays.copyOf(holes, holes.length + 2);
+                holes[holes.length - 2] = span[0];
+                holes[holes.length - 1] = span[1];
+            }
+        }
+        if (from >= to) {
+            return NO_INTS;
+        }
+        int[] out = new int[to - from];
+        int k = 0;
+        next:
+        for (int i = from; i < to; i++) {
+            for (int h = 0; h < holes.length; h += 2) {
+                if (i >= holes[h] && i < holes[h + 1]) {
+                    continue next;
+                }
+            }
+            for (Specifier s : tested) {
+                if (!s.matches(ascending.get(i))) {
+                    continue next;
+                }
+            }
+            out[k++] = i;
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /** Whether {@code candidate} satisfies every specifier; a pre-release only when {@code includePrereleases}. */

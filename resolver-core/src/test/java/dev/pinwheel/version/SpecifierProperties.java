@@ -155,6 +155,29 @@ class SpecifierProperties {
                 .as((op, ws, v, tail) -> op + ws + v.strip() + tail);
     }
 
+    /** A project's versions: distinct in the version order, ascending. */
+    @Provide
+    static Arbitrary<List<Version>> ascending() {
+        return versions().list().ofMaxSize(24).map(vs -> new ArrayList<>(new java.util.TreeSet<>(vs)));
+    }
+
+    /** Matching by binary search over an ascending list finds exactly the versions that {@code contains} accepts. */
+    @Property(tries = 2000)
+    void matchIndexesAreThePositionsContainsAccepts(@ForAll("sets") SpecifierSet set,
+                                                    @ForAll("ascending") List<Version> ascending) {
+        List<Integer> want = new ArrayList<>();
+        for (int i = 0; i < ascending.size(); i++) {
+            if (set.contains(ascending.get(i))) {
+                want.add(i);
+            }
+        }
+        List<Integer> got = new ArrayList<>();
+        for (int i : set.matchIndexes(ascending)) {
+            got.add(i);
+        }
+        assertEquals(want, got, () -> set + " over " + ascending);
+    }
+
     /** The fast parser only accepts what packaging's pattern accepts (and then agrees with the full parser). */
     @Property
     void fastPathNeverAcceptsWhatTheGrammarRejects(@ForAll("specifierLikeStrings") String text) {

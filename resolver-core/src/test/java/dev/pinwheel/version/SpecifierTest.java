@@ -1,5 +1,6 @@
 package dev.pinwheel.version;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -151,5 +152,18 @@ class SpecifierTest {
         assertEquals(2, s.size());
         assertEquals(s, SpecifierSet.ANY.and(s));
         assertEquals(SpecifierSet.of(Specifier.parse("<5.0"), Specifier.parse(">2.0")), s);
+    }
+
+    @Test
+    void matchIndexesFindsThePositionsOfMatchingVersionsInAnAscendingList() {
+        List<Version> vs = Stream.of("1.0", "1.1", "1.2", "1.3", "1.3.post1", "2.0b1", "2.0", "2.0+local")
+                .map(Version::parse).toList();
+        assertArrayEquals(new int[] {1, 2, 6, 7}, SpecifierSet.parse(">=1.1,!=1.3.*,!=2.0b1").matchIndexes(vs));
+        assertArrayEquals(new int[] {5, 6, 7}, SpecifierSet.parse(">1.3").matchIndexes(vs)); // not 1.3.post1
+        assertArrayEquals(new int[] {6, 7}, SpecifierSet.parse("==2.0").matchIndexes(vs));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, SpecifierSet.parse("~=1.0").matchIndexes(vs));
+        assertArrayEquals(new int[] {}, SpecifierSet.parse(">=3").matchIndexes(vs));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, SpecifierSet.ANY.matchIndexes(vs));
+        assertArrayEquals(new int[] {}, SpecifierSet.ANY.matchIndexes(List.of()));
     }
 }

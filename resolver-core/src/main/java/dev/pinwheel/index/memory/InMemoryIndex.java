@@ -14,7 +14,6 @@ import dev.pinwheel.name.PackageName;
 import dev.pinwheel.tags.DistributionFilename;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +39,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryIndex implements PackageIndex {
 
     private final String id;
+    /** Pages by name, for lookup; {@link #projects} keeps the names sorted. */
     private final Map<PackageName, List<DistributionFile>> pages;
+    private final List<PackageName> projects;
     private final Map<String, String> metadataText;
     private final Map<PackageName, String> failing;
     private final Map<String, Metadata> parsed = new ConcurrentHashMap<>();
     private final AtomicInteger projectRequests = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
 
-    private InMemoryIndex(String id, Map<PackageName, List<DistributionFile>> pages, Map<String, String> metadata,
-                          Map<PackageName, String> failing) {
+    private InMemoryIndex(String id, Map<PackageName, List<DistributionFile>> pages, List<PackageName> projects,
+                          Map<String, String> metadata, Map<PackageName, String> failing) {
         this.id = id;
         this.pages = pages;
+        this.projects = projects;
         this.metadataText = metadata;
         this.failing = failing;
     }
@@ -85,6 +87,10 @@ public final class InMemoryIndex implements PackageIndex {
     public Metadata metadata(DistributionFile file) throws IndexException {
         metadataRequests.incrementAndGet();
         String key = file.filename().filename();
+        Metadata done = parsed.get(key);
+        if (done != null) {
+            return done;
+        }
         String text = metadataText.get(key);
         if (text == null) {
             throw new UnusableFileException(id, file.url(), key, "No metadata for `" + key + "`", null);
@@ -140,7 +146,7 @@ public final class InMemoryIndex implements PackageIndex {
 
     /** The names of the projects, sorted. */
     public List<PackageName> projects() {
-        return List.copyOf(pages.keySet());
+        return projects;
     }
 
     /** Collects files and metadata; not thread-safe. */
@@ -224,7 +230,8 @@ public final class InMemoryIndex implements PackageIndex {
         public InMemoryIndex build() {
             Map<PackageName, List<DistributionFile>> copy = new TreeMap<>();
             pages.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return new InMemoryIndex(id, Collections.unmodifiableMap(copy), Map.copyOf(metadata), Map.copyOf(failing));
+            return new InMemoryIndex(id, Map.copyOf(copy), List.copyOf(copy.keySet()), Map.copyOf(metadata),
+                    Map.copyOf(failing));
         }
     }
 }
