@@ -360,7 +360,7 @@ final class Compilation {
             request = request.withExcludeNewer(parseTime(o.excludeNewer));
         }
         Resolver resolver = Resolver.create(index, options);
-        return resolver.resolve(request);
+        return resolver.resolve(request, progress.listener());
     }
 
     /** pip's format for {@code --only-binary} and {@code --no-binary}: names, {@code :all:} and {@code :none:}, in order. */

@@ -1,12 +1,15 @@
 package dev.pinwheel.cli;
 
+import dev.pinwheel.name.PackageName;
+import dev.pinwheel.resolve.ResolutionListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Progress on standard error: a self-rewriting status line when standard error is a terminal (projects fetched,
- * metadata read, elapsed time), one line per request with {@code -v}, nothing otherwise. Thread-safe: index
+ * candidates, metadata read, elapsed time), one line per request and per solve round with {@code -v}, nothing
+ * otherwise. Thread-safe: index
  * calls arrive from the resolver's threads.
  */
 final class Progress {
@@ -16,6 +19,7 @@ final class Progress {
     private final long start = System.nanoTime();
     private final AtomicInteger projects = new AtomicInteger();
     private final AtomicInteger metadata = new AtomicInteger();
+    private final AtomicInteger candidates = new AtomicInteger();
     private long lastDraw;
     private boolean drawn;
 
@@ -33,6 +37,22 @@ final class Progress {
     void metadata(String file, String index) {
         metadata.incrementAndGet();
         event("metadata of `" + file + "` from " + index);
+    }
+
+    /** The resolver's side: candidates as projects are added, and each solve round (with {@code -v}). */
+    ResolutionListener listener() {
+        return new ResolutionListener() {
+            @Override
+            public void projectAdded(PackageName name, int versions, int total) {
+                candidates.set(total);
+            }
+
+            @Override
+            public void solving(int round, int total, int expanded) {
+                candidates.set(total);
+                event(String.format(Locale.ROOT, "solve round %d: %d candidates, %d with their dependencies", round, total, expanded));
+            }
+        };
     }
 
     int projects() {
@@ -57,8 +77,8 @@ final class Progress {
             long now = System.nanoTime();
             if (now - lastDraw > 50_000_000L) {
                 lastDraw = now;
-                err.printf(Locale.ROOT, "\rResolving: %d projects fetched, %d metadata read, %.1f s \u001b[K",
-                        projects.get(), metadata.get(), elapsedMillis() / 1000.0);
+                err.printf(Locale.ROOT, "\rResolving: %d projects fetched, %d candidates, %d metadata read, %.1f s \u001b[K",
+                        projects.get(), candidates.get(), metadata.get(), elapsedMillis() / 1000.0);
                 err.flush();
                 drawn = true;
             }

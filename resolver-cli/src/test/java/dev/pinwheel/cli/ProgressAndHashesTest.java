@@ -22,7 +22,7 @@ class ProgressAndHashesTest {
     void terminal_showsAStatusLineThenTheSummary() {
         Cli.Result r = Cli.run(Cli.ROOT, Map.of(), true, "compile", "httpclient", "--index-url", INDEX, "--no-cache");
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.err().startsWith("\rResolving: 1 projects fetched, 0 metadata read, "), r.err());
+        assertTrue(r.err().startsWith("\rResolving: 1 projects fetched, 0 candidates, 0 metadata read, "), r.err());
         assertTrue(r.err().matches("(?s).*\r\u001b\\[KResolved 5 packages in \\d+ ms\n"), r.err());
     }
 
@@ -40,6 +40,7 @@ class ProgressAndHashesTest {
         Cli.Result r = Cli.run("compile", "idna-lite", "--index-url", INDEX, "--no-cache", "-v");
         assertTrue(r.err().contains(" ms  project page `idna-lite` from file:"), r.err());
         assertTrue(r.err().contains(" ms  metadata of `idna_lite-3.10-py3-none-any.whl` from file:"), r.err());
+        assertTrue(r.err().matches("(?s).* ms  solve round 1: [1-9]\\d* candidates, 1 with their dependencies\n.*"), r.err());
         assertTrue(r.err().matches("(?s).*Resolved 1 package in \\d+ ms \\(1 project pages, 1 metadata, .* conflicts; solving \\d+ ms\\)\n"
                 + "  file:.*/examples/index/simple/: 0 HTTP requests sent for 1 page and 1 metadata lookups \\(a lookup answered from "
                 + "the cache sends none\\)\n"), r.err());

@@ -84,7 +84,20 @@ public final class Resolver {
      * @throws IndexUnavailableException  when the index fails to answer (a missing project is not a failure)
      */
     public Resolution resolve(ResolutionRequest request) throws ResolutionException {
+        return resolve(request, ResolutionListener.NONE);
+    }
+
+    /**
+     * Resolves a request, telling {@code listener} how it progresses (on the calling thread).
+     *
+     * @return the optimal resolution
+     * @throws UnsatisfiableException     when no resolution exists; carries the explanation
+     * @throws ResolutionTimeoutException when the conflict budget runs out
+     * @throws IndexUnavailableException  when the index fails to answer (a missing project is not a failure)
+     */
+    public Resolution resolve(ResolutionRequest request, ResolutionListener listener) throws ResolutionException {
         Objects.requireNonNull(request, "request");
-        return new Session(index, options, request).run();
+        Objects.requireNonNull(listener, "listener");
+        return new Session(index, options, request, listener).run();
     }
 }

@@ -47,6 +47,8 @@ final class Session {
     private final ResolutionRequest request;
     private final MarkerEnvironment env;
     private final OptimisationProblem<Reason> problem;
+    private final ResolutionListener listener;
+    private int round;
 
     private static final String NO_COMPATIBLE_WHEEL = "has no wheel compatible with the target";
     private final Map<String, Optional<SpecifierSet>> requiresPythonVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,7 +68,8 @@ final class Session {
     private ExecutorService executor;
     private Prefetch<Project> prefetch;
 
-    Session(PackageIndex index, ResolverOptions options, ResolutionRequest request) {
+    Session(PackageIndex index, ResolverOptions options, ResolutionRequest request, ResolutionListener listener) {
+        this.listener = listener;
         this.index = index;
         this.options = options;
         this.request = request;
@@ -161,6 +164,7 @@ final class Session {
         }
         try {
             prepare();
+            solving();
             Outcome<Reason> outcome = problem.solveLazily(this::expand);
             Duration time = Duration.ofNanos(System.nanoTime() - start);
             if (outcome instanceof Outcome.Optimum<Reason> optimum) {
@@ -433,6 +437,7 @@ final class Session {
         for (int i = 0; i < p.versions.size(); i++) {
             candidates.add(new Cand(p, i, Optional.empty()));
         }
+        listener.projectAdded(name, p.versions.size(), problem.candidateCount());
         for (int i = 0; i < p.versions.size(); i++) {
             VersionInfo v = p.versions.get(i);
             if (v.unusable.isPresent()) {
@@ -760,6 +765,11 @@ final class Session {
             }
         }
         expandWaves(wave);
+        solving();
+    }
+
+    private void solving() {
+        listener.solving(++round, problem.candidateCount(), problem.expandedCount());
     }
 
     /** How many times the optimum chose an unexpanded candidate of a package, by the package's first id. */
@@ -823,18 +833,21 @@ final class Session {
     /** Reads the metadata of {@code ids} not read yet (most are already in flight), in the order given. */
     private void fetchMetadata(List<Integer> ids) throws IndexFailure {
         Map<VersionInfo, CompletableFuture<Optional<Metadata>>> need = new LinkedHashMap<>();
+        Map<VersionInfo, PackageName> owner = new HashMap<>();
         for (int id : ids) {
             Cand c = candidates.get(id);
             VersionInfo v = c.info();
             if (v.unusable.isEmpty()) {
                 if (v.metadata == null && !need.containsKey(v)) {
                     need.put(v, prefetch.metadata(c.project, c.index));
+                    owner.put(v, c.project.name);
                 }
                 prefetch.follow(c.project, c.index, c.extra);
             }
         }
         for (Map.Entry<VersionInfo, CompletableFuture<Optional<Metadata>>> e : need.entrySet()) {
             e.getKey().metadata = join(e.getValue());
+            listener.metadataRead(owner.get(e.getKey()), e.getKey().version);
         }
     }
 

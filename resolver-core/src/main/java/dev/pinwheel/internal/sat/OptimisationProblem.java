@@ -926,6 +926,11 @@ public final class OptimisationProblem<R> {
 
     // ------------------------------------------------------------------ statistics
 
+    /** The number of candidates marked expanded. */
+    public int expandedCount() {
+        return expanded.cardinality();
+    }
+
     /** The number of candidates added. */
     public int candidateCount() {
         return candidates;
