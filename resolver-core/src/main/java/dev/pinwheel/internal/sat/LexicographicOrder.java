@@ -5,6 +5,7 @@ import static org.sat4j.core.LiteralsUtils.posLit;
 import static org.sat4j.core.LiteralsUtils.var;
 
 import java.util.Arrays;
+import org.sat4j.minisat.core.ILits;
 import org.sat4j.minisat.core.IPhaseSelectionStrategy;
 import org.sat4j.minisat.orders.VarOrderHeap;
 
@@ -36,6 +37,10 @@ final class LexicographicOrder extends VarOrderHeap {
     private int next;
     /** Whether {@code heap} holds every unassigned variable (see {@link #init}). */
     private boolean heapBuilt;
+    /** Before the heap is built, every variable below this one is assigned. */
+    private int scan = 1;
+    /** Whether the current call has had a conflict (an activity was bumped). */
+    private boolean conflicted;
 
     LexicographicOrder(IPhaseSelectionStrategy phase) {
         super(phase);
@@ -59,9 +64,10 @@ final class LexicographicOrder extends VarOrderHeap {
     }
 
     /**
-     * Resets the activities, as Sat4j's order does at each call, but builds the heap of variables only when a
-     * decision outside the prefix is first needed (see {@link #select}): a call whose prefix and propagation
-     * assign everything, the common case here, then never pays for inserting and re-inserting every variable.
+     * Resets the activities, as Sat4j's order does at each call, but builds the heap of variables only at the
+     * first decision outside the prefix after the call's first conflict (see {@link #select}): a call without
+     * conflicts, the common case here, decides the variables outside the prefix in index order and never pays
+     * for inserting and re-inserting every variable.
      */
     @Override
     public void init() {
@@ -73,6 +79,8 @@ final class LexicographicOrder extends VarOrderHeap {
         Arrays.fill(activity, 0, nlength, 0.0);
         activity[0] = -1;
         heapBuilt = false;
+        conflicted = false;
+        scan = 1;
         next = 0;
     }
 
@@ -84,6 +92,16 @@ final class LexicographicOrder extends VarOrderHeap {
                 return lit;
             }
             next++;
+        }
+        if (!heapBuilt && !conflicted) {
+            // all activities are still equal: the lowest unassigned variable, found without a heap
+            int nVars = lits.nVars();
+            for (; scan <= nVars; scan++) {
+                if (lits.belongsToPool(scan) && lits.isUnassigned(posLit(scan))) {
+                    return phaseStrategy.select(scan);
+                }
+            }
+            return ILits.UNDEFINED;
         }
         if (!heapBuilt) {
             int nlength = lits.nVars() + 1;
@@ -103,6 +121,8 @@ final class LexicographicOrder extends VarOrderHeap {
     public void undo(int x) {
         if (heapBuilt) {
             super.undo(x);
+        } else if (x < scan) {
+            scan = x;
         }
         if (x < position.length && position[x] != 0 && position[x] - 1 < next) {
             next = position[x] - 1;
@@ -116,6 +136,7 @@ final class LexicographicOrder extends VarOrderHeap {
         } else {
             updateActivity(var(p), value);
             phaseStrategy.updateVar(p);
+            conflicted = true;
         }
     }
 
