@@ -5,6 +5,7 @@ import static org.sat4j.core.LiteralsUtils.posLit;
 import static org.sat4j.core.LiteralsUtils.var;
 
 import java.util.Arrays;
+import org.sat4j.minisat.core.ILits;
 import org.sat4j.minisat.core.IPhaseSelectionStrategy;
 import org.sat4j.minisat.orders.VarOrderHeap;
 
@@ -34,8 +35,13 @@ final class LexicographicOrder extends VarOrderHeap {
     private int[] position = new int[0];
     /** Every prefix variable before this index is assigned. */
     private int next;
-    /** Whether {@code heap} holds every unassigned variable (see {@link #init}). */
-    private boolean heapBuilt;
+    /**
+     * Per variable, whether its activity was bumped in the current call; the heap holds every unassigned bumped
+     * variable (and perhaps assigned ones, which {@link #select} skips) and no other.
+     */
+    private boolean[] bumped = new boolean[0];
+    /** Every variable below this one that was not bumped is assigned. */
+    private int scan = 1;
 
     LexicographicOrder(IPhaseSelectionStrategy phase) {
         super(phase);
@@ -59,9 +65,9 @@ final class LexicographicOrder extends VarOrderHeap {
     }
 
     /**
-     * Resets the activities, as Sat4j's order does at each call, but builds the heap of variables only when a
-     * decision outside the prefix is first needed (see {@link #select}): a call whose prefix and propagation
-     * assign everything, the common case here, then never pays for inserting and re-inserting every variable.
+     * Resets the activities, as Sat4j's order does at each call, and starts with an empty heap: only variables
+     * whose activity a conflict bumps enter it (see {@link #select}). A call without conflicts, the common case
+     * here, then never pays for inserting and re-inserting every variable.
      */
     @Override
     public void init() {
@@ -69,13 +75,25 @@ final class LexicographicOrder extends VarOrderHeap {
         if (activity == null || activity.length < nlength) {
             activity = new double[nlength];
         }
+        if (bumped.length < nlength) {
+            bumped = new boolean[nlength];
+        }
         phaseStrategy.init(nlength);
         Arrays.fill(activity, 0, nlength, 0.0);
+        Arrays.fill(bumped, 0, nlength, false);
         activity[0] = -1;
-        heapBuilt = false;
+        heap = createHeap(activity);
+        heap.setBounds(nlength);
+        scan = 1;
         next = 0;
     }
 
+    /**
+     * The first unassigned prefix variable, false; else Sat4j's choice: the unassigned variable of highest
+     * activity, here the bumped one of highest activity from the heap and, when every bumped variable is
+     * assigned, the lowest unassigned variable (all of whose activities are zero), with the phase strategy's
+     * sign.
+     */
     @Override
     public int select() {
         while (next < prefix.length) {
@@ -85,24 +103,27 @@ final class LexicographicOrder extends VarOrderHeap {
             }
             next++;
         }
-        if (!heapBuilt) {
-            int nlength = lits.nVars() + 1;
-            heap = createHeap(activity);
-            heap.setBounds(nlength);
-            for (int v = 1; v < nlength; v++) {
-                if (lits.belongsToPool(v) && lits.isUnassigned(posLit(v))) {
-                    heap.insert(v);
-                }
+        while (!heap.empty()) {
+            int var = heap.getmin();
+            if (lits.isUnassigned(posLit(var))) {
+                return phaseStrategy.select(var);
             }
-            heapBuilt = true;
         }
-        return super.select();
+        int nVars = lits.nVars();
+        for (; scan <= nVars; scan++) {
+            if (lits.belongsToPool(scan) && lits.isUnassigned(posLit(scan))) {
+                return phaseStrategy.select(scan);
+            }
+        }
+        return ILits.UNDEFINED;
     }
 
     @Override
     public void undo(int x) {
-        if (heapBuilt) {
-            super.undo(x);
+        if (!bumped[x]) {
+            scan = Math.min(scan, x);
+        } else if (!heap.inHeap(x)) {
+            heap.insert(x);
         }
         if (x < position.length && position[x] != 0 && position[x] - 1 < next) {
             next = position[x] - 1;
@@ -111,11 +132,14 @@ final class LexicographicOrder extends VarOrderHeap {
 
     @Override
     public void updateVar(int p, double value) {
-        if (heapBuilt) {
-            super.updateVar(p, value);
-        } else {
-            updateActivity(var(p), value);
-            phaseStrategy.updateVar(p);
+        int var = var(p);
+        updateActivity(var, value);
+        phaseStrategy.updateVar(p);
+        bumped[var] = true;
+        if (heap.inHeap(var)) {
+            heap.increase(var);
+        } else if (lits.isUnassigned(p)) {
+            heap.insert(var);
         }
     }
 

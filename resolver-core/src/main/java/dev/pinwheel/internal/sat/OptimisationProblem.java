@@ -672,56 +672,61 @@ public final class OptimisationProblem<R> {
      */
     private BitSet prune(BitSet model) {
         indexClauses();
-        BitSet m = (BitSet) model.clone();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            BitSet reached = new BitSet();
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-            for (Clause<R> k : clauses) {
-                if (k.negative.length == 0) {
-                    for (int c : k.positive) {
-                        if (m.get(c) && !reached.get(c)) {
-                            reached.set(c);
-                            queue.add(c);
-                        }
-                    }
-                }
-            }
-            while (!queue.isEmpty()) {
-                int c = queue.poll();
-                for (int ki : negativeOccurrences.get(c)) {
-                    Clause<R> k = clauses.get(ki);
-                    boolean all = true;
-                    for (int n : k.negative) {
-                        all &= reached.get(n);
-                    }
-                    if (all) {
-                        for (int p : k.positive) {
-                            if (m.get(p) && !reached.get(p)) {
-                                reached.set(p);
-                                queue.add(p);
-                            }
-                        }
-                    }
-                }
-            }
-            BitSet unreached = (BitSet) m.clone();
-            unreached.andNot(reached);
-            if (!unreached.isEmpty()) {
-                m.and(reached);
-                changed = true;
-                continue;
-            }
+        // reaching is idempotent (what is reached from the reached candidates is all of them), so one pass per
+        // change settles the first step
+        BitSet m = reached(model);
+        while (true) {
+            int dropped = -1;
             for (int c = m.length() - 1; c >= 0; c = m.previousSetBit(c - 1)) {
                 if (droppable(m, c)) {
-                    m.clear(c);
-                    changed = true;
+                    dropped = c;
                     break;
                 }
             }
+            if (dropped < 0) {
+                return m;
+            }
+            m.clear(dropped);
+            m = reached(m);
         }
-        return m;
+    }
+
+    /**
+     * The candidates of {@code m} reached from a root clause through the clauses whose negative literals are all
+     * reached (see {@link #prune}).
+     */
+    private BitSet reached(BitSet m) {
+        BitSet reached = new BitSet(candidates);
+        int[] queue = new int[m.cardinality()];
+        int tail = 0;
+        for (Clause<R> k : clauses) {
+            if (k.negative.length == 0) {
+                for (int c : k.positive) {
+                    if (m.get(c) && !reached.get(c)) {
+                        reached.set(c);
+                        queue[tail++] = c;
+                    }
+                }
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            for (int ki : negativeOccurrences.get(queue[head])) {
+                Clause<R> k = clauses.get(ki);
+                boolean all = true;
+                for (int n : k.negative) {
+                    all &= reached.get(n);
+                }
+                if (all) {
+                    for (int p : k.positive) {
+                        if (m.get(p) && !reached.get(p)) {
+                            reached.set(p);
+                            queue[tail++] = p;
+                        }
+                    }
+                }
+            }
+        }
+        return reached;
     }
 
     /** Whether every clause in which {@code c} is positive still holds without it. */
