@@ -47,6 +47,22 @@ class ProgressAndHashesTest {
     }
 
     @Test
+    void verbose_overHttp_showsEachRequestAndEachCacheHit(@TempDir Path tmp) throws IOException {
+        try (StaticServer server = new StaticServer(Cli.ROOT.resolve("examples").resolve("index"))) {
+            String index = server.url("/simple");
+            String cache = tmp.resolve("cache").toString();
+            Cli.Result first = Cli.run("compile", "idna-lite", "--index-url", index, "--cache-dir", cache, "-v");
+            assertEquals(0, first.status(), first.toString());
+            assertTrue(first.err().contains("  debug: GET " + index + "/idna-lite/ -> 200 ("), first.err());
+            assertFalse(first.err().contains("cache hit"), first.err());
+            Cli.Result second = Cli.run("compile", "idna-lite", "--index-url", index, "--cache-dir", cache, "-v");
+            assertEquals(0, second.status(), second.toString());
+            assertTrue(second.err().contains("  debug: cache hit: idna_lite-3.10-py3-none-any.whl.metadata\n"), second.err());
+            assertFalse(second.err().contains("GET " + index + "/idna-lite/idna_lite"), "no request for the metadata:\n" + second.err());
+        }
+    }
+
+    @Test
     void inputHashes_keepOnlyMatchingFiles(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("r.in"), "idna-lite==3.10 --hash=sha256:" + IDNA_310 + "\nsix-compat==1.16.0 \\\n"
                 + "    --hash=sha256:" + sha("six_compat-1.16.0-py2.py3-none-any.whl") + "\n");

@@ -116,6 +116,7 @@ public final class Fetcher implements AutoCloseable {
         Optional<DiskCache.Entry> cached = cache.flatMap(c -> c.readHttp(key));
         long now = System.currentTimeMillis();
         if (settings.offline()) {
+            cached.ifPresent(e -> LOG.log(System.Logger.Level.DEBUG, () -> "cache hit (offline): " + Uris.redact(target)));
             return cached.map(e -> new Response(e.finalUri(), 200, e.headers(), e.body(), true))
                     .orElseThrow(() -> new FetchException(FetchException.Kind.OFFLINE, target, 0,
                             "Offline mode: `" + Uris.redact(target) + "` is not in the cache"
@@ -123,6 +124,7 @@ public final class Fetcher implements AutoCloseable {
         }
         if (cached.isPresent() && cached.get().isFresh(now)) {
             DiskCache.Entry e = cached.get();
+            LOG.log(System.Logger.Level.DEBUG, () -> "cache hit (fresh): " + Uris.redact(target));
             return new Response(e.finalUri(), 200, e.headers(), e.body(), true);
         }
         Map<String, String> headers = new HashMap<>();
@@ -136,6 +138,7 @@ public final class Fetcher implements AutoCloseable {
             long maxAge = maxAge(r.headers);
             DiskCache.Entry refreshed = cached.get().refreshed(now, Math.max(maxAge, 0), validators(r.headers));
             store(key, refreshed);
+            LOG.log(System.Logger.Level.DEBUG, () -> "cache hit (revalidated, 304): " + Uris.redact(target));
             return new Response(refreshed.finalUri(), 200, refreshed.headers(), refreshed.body(), true);
         }
         if (r.status == 404 || r.status == 410) {
@@ -644,7 +647,11 @@ public final class Fetcher implements AutoCloseable {
                     connection = c;
                 }
                 networkRequests.incrementAndGet();
+                long sent = System.nanoTime();
                 int status = c.getResponseCode();
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT, "GET %s%s -> %d (%d ms)",
+                        Uris.redact(uri), Optional.ofNullable(headers.get("Range")).map(v -> " [" + v + "]").orElse(""),
+                        status, (System.nanoTime() - sent) / 1_000_000));
                 if (status < 100) {
                     throw new ProtocolException("Not an HTTP response from " + Uris.redact(uri));
                 }

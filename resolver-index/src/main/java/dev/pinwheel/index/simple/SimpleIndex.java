@@ -370,6 +370,7 @@ public final class SimpleIndex implements PackageIndex {
         if (blobKey != null && cache.isPresent()) {
             Optional<byte[]> hit = cache.get().readBlob("metadata", blobKey);
             if (hit.isPresent()) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cache hit: metadata of " + file.filename().filename());
                 return DistributionMetadata.interpret(id, file, hit.get());
             }
         }
@@ -414,6 +415,8 @@ public final class SimpleIndex implements PackageIndex {
             bytes = fetcher.cache().get().readBlob("metadata", blobKey).orElse(null);
             if (bytes != null && Hashes.check(hashes, bytes).isPresent()) {
                 bytes = null; // a damaged cache entry: fetch again
+            } else if (bytes != null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cache hit: " + name);
             }
         }
         if (bytes == null) {
