@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,8 +29,9 @@ public final class DirectFiles {
 
     /**
      * The distribution at {@code url}: its file name must be a wheel or readable sdist of {@code project}; the
-     * bytes must match every digest the fragment gives ({@code #sha256=...}, any algorithm of PEP 503); the
-     * result records the bytes' sha256 and size, and the metadata read from the archive.
+     * bytes must match the strongest digest the fragment gives ({@code #sha256=...}, as on index pages); the
+     * result records the bytes' sha256 and size, and the metadata read from the archive. A malformed digest in the
+     * fragment is refused, never skipped.
      */
     public static DirectDistribution read(String indexId, PackageName project, URI url, Opener opener) throws IndexException {
         URI bare = Uris.withoutFragment(url);
@@ -44,7 +44,12 @@ public final class DirectFiles {
                             + String.join("; ", notes).replace("`" + filename + "`: ", "")
                             + "); version-control and directory URLs are not supported", null);
         }
-        Map<String, String> given = fragmentHashes(url);
+        Map<String, String> given;
+        try {
+            given = SimplePages.fragmentHashes(url, fn.get().filename(), url);
+        } catch (PageFormatException e) {
+            throw new UnusableFileException(indexId, bare, fn.get().filename(), "the URL's " + e.problem(), e);
+        }
         DistributionFile claimed = DistributionFile.builder(fn.get(), bare, indexId).hashes(given).build();
         try (FileByteSource src = opener.open(bare)) {
             DistributionMetadata.verify(indexId, claimed, src);
@@ -57,25 +62,5 @@ public final class DirectFiles {
         } catch (IOException e) {
             throw new IndexException(indexId, bare, "Cannot read `" + filename + "`: " + e.getMessage(), e);
         }
-    }
-
-    /** The digests a URL's fragment gives, as {@code algorithm=hex} (other fragment keys are ignored). */
-    static Map<String, String> fragmentHashes(URI url) {
-        Map<String, String> out = new TreeMap<>();
-        String fragment = url.getRawFragment();
-        if (fragment == null) {
-            return out;
-        }
-        for (String part : fragment.split("&")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                String algorithm = part.substring(0, eq).toLowerCase(Locale.ROOT);
-                String hex = part.substring(eq + 1);
-                if (Hashes.isSupported(algorithm) && hex.matches("[0-9a-fA-F]+")) {
-                    out.put(algorithm, hex.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return out;
     }
 }

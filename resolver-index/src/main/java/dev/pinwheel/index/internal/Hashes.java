@@ -25,11 +25,6 @@ public final class Hashes {
     public record Mismatch(String algorithm, String expected, String actual) {
     }
 
-    /** Whether {@code algorithm} (lower case, as PEP 503 spells it) is one this class computes. */
-    public static boolean isSupported(String algorithm) {
-        return JDK_NAMES.containsKey(algorithm);
-    }
-
     /** The strongest algorithm among {@code hashes} that the JDK can compute. */
     public static Optional<String> strongest(Map<String, String> hashes) {
         for (String a : PREFERENCE) {

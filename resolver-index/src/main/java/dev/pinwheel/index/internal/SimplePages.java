@@ -121,17 +121,7 @@ public final class SimplePages {
             if (filename.isEmpty()) {
                 continue;
             }
-            Map<String, String> hashes = new HashMap<>();
-            String fragment = resolved.getRawFragment();
-            if (fragment != null) {
-                int eq = fragment.indexOf('=');
-                if (eq > 0) {
-                    String name = fragment.substring(0, eq).toLowerCase(Locale.ROOT);
-                    if (isHashName(name)) {
-                        hashes.put(name, checkedHash(pageUrl, filename, name, fragment.substring(eq + 1)));
-                    }
-                }
-            }
+            Map<String, String> hashes = fragmentHashes(pageUrl, filename, resolved);
             Optional<String> requiresPython = attr(a, "data-requires-python").filter(s -> !s.isBlank()).map(String::strip);
             Optional<String> yanked = a.hasAttr("data-yanked") ? Optional.of(a.attr("data-yanked").strip()) : Optional.empty();
             Optional<String> metaAttr = attr(a, "data-core-metadata").or(() -> attr(a, "data-dist-info-metadata"));
@@ -140,6 +130,32 @@ public final class SimplePages {
                     Optional.empty(), OptionalLong.empty()));
         }
         return new ParsedPage(pageUrl, "html", apiVersion, Optional.empty(), files, List.of());
+    }
+
+    /**
+     * The digests a link's fragment gives ({@code #sha256=<hex>}; several {@code name=value} parts may be joined
+     * with {@code &}, and parts that are not hashes, such as {@code egg=}, are ignored).
+     *
+     * @param page     the page (or input) the link comes from, for messages
+     * @param filename the linked file's name, for messages
+     * @throws PageFormatException when a hash's digest is not hex of the algorithm's length
+     */
+    public static Map<String, String> fragmentHashes(URI page, String filename, URI link) throws PageFormatException {
+        Map<String, String> hashes = new HashMap<>();
+        String fragment = link.getRawFragment();
+        if (fragment == null) {
+            return hashes;
+        }
+        for (String part : fragment.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                String name = part.substring(0, eq).toLowerCase(Locale.ROOT);
+                if (isHashName(name)) {
+                    hashes.put(name, checkedHash(page, filename, name, part.substring(eq + 1)));
+                }
+            }
+        }
+        return hashes;
     }
 
     private static boolean isHashName(String name) {

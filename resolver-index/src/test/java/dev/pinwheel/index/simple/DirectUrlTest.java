@@ -107,6 +107,14 @@ class DirectUrlTest {
                     () -> index.direct(FOO, server.uri("/f/other-1.0-py3-none-any.whl")));
             assertTrue(otherProject.getMessage().contains("`other`"), otherProject.getMessage());
             assertThrows(UnusableFileException.class, () -> index.direct(FOO, URI.create("ftp://example.invalid/" + WHEEL)));
+            server.serve("/f/" + WHEEL, "application/octet-stream", WHEEL_BYTES);
+            UnusableFileException badHash = assertThrows(UnusableFileException.class,
+                    () -> index.direct(FOO, URI.create(server.uri("/f/" + WHEEL) + "#sha256=not-hex")));
+            assertTrue(badHash.getMessage().contains("`sha256` hash") && badHash.getMessage().contains("not-hex"),
+                    "a malformed digest is refused, never skipped: " + badHash.getMessage());
+            assertEquals(TestArchives.sha256(WHEEL_BYTES), index.direct(FOO,
+                    URI.create(server.uri("/f/" + WHEEL) + "#egg=foo-bar&sha256=" + TestArchives.sha256(WHEEL_BYTES))).file().sha256().orElseThrow(),
+                    "other fragment parts are ignored");
             IndexException missing = assertThrows(IndexException.class, () -> index.direct(FOO, server.uri("/missing/" + WHEEL)));
             assertTrue(missing.getMessage().contains("404"), missing.getMessage());
         }
