@@ -10,6 +10,10 @@ import java.util.Optional;
  * Why a constraint of the resolution exists. Every constraint the resolver encodes carries one, so that any
  * unsatisfiable subset of constraints maps straight to reasons an {@link Explanation} can render. Immutable
  * and thread-safe.
+ *
+ * <p>The records write out {@code equals} and {@code hashCode}, with the values the generated ones give: a
+ * record's generated methods link method handles on first use, which a fresh JVM pays milliseconds for (the
+ * command's start-up).
  */
 public sealed interface Reason {
 
@@ -22,8 +26,6 @@ public sealed interface Reason {
             Objects.requireNonNull(requirement, "requirement");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof RootRequirement o && requirement.equals(o.requirement);
@@ -52,8 +54,6 @@ public sealed interface Reason {
             Objects.requireNonNull(requirement, "requirement");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof DependsOn o && name.equals(o.name) && version.equals(o.version) && extra.equals(o.extra) && requirement.equals(o.requirement);
@@ -83,8 +83,6 @@ public sealed interface Reason {
             Objects.requireNonNull(extra, "extra");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof OneVersionPer o && name.equals(o.name) && extra.equals(o.extra);
@@ -113,8 +111,6 @@ public sealed interface Reason {
             Objects.requireNonNull(extra, "extra");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof ExtraOf o && name.equals(o.name) && version.equals(o.version) && extra.equals(o.extra);
@@ -146,8 +142,6 @@ public sealed interface Reason {
             Objects.requireNonNull(why, "why");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof Unusable o && name.equals(o.name) && version.equals(o.version) && why.equals(o.why);
@@ -174,8 +168,6 @@ public sealed interface Reason {
             Objects.requireNonNull(constraint, "constraint");
         }
 
-        // written out, with the values the generated ones give: a record's generated equals and hashCode link
-        // method handles on first use, which a fresh JVM pays milliseconds for (issue 5)
         @Override
         public boolean equals(Object other) {
             return other instanceof Constrained o && constraint.equals(o.constraint);

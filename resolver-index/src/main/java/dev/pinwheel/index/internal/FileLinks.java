@@ -55,6 +55,18 @@ public final class FileLinks {
     }
 
     /**
+     * Whether {@code filename} looks like a distribution of {@code project}: its normalized form is the
+     * normalized project, a separator and a digit (the version). {@code foo_bar-2.0-...} is no concern of
+     * {@code foo}, so listings of several projects' files (a directory, a page of links) leave notes only about
+     * files that seem to be the project's own.
+     */
+    public static boolean versionFollows(String filename, PackageName project) {
+        String prefix = project.normalized() + "-";
+        String n = PackageName.normalize(filename);
+        return n.startsWith(prefix) && n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length()));
+    }
+
+    /**
      * Whether a link may be followed from an index at {@code indexRoot}; if not, the reason.
      *
      * @param localRoot for an index on disk, its directory (normalized, absolute)

@@ -143,10 +143,8 @@ public final class LocalDirectoryIndex implements PackageIndex {
             List<String> notes = new ArrayList<>();
             Optional<DistributionFilename> fn = FileLinks.parseFilename(p.getFileName().toString(), project, notes);
             if (fn.isEmpty()) {
-                // a file of another project sharing the prefix (`foo-bar-1.0` for `foo`) is no concern of this
-                // one; a note is kept only when a version seems to follow the project name directly
-                String normalized = PackageName.normalize(p.getFileName().toString());
-                if (normalized.length() > prefix.length() && Character.isDigit(normalized.charAt(prefix.length()))) {
+                // a file of another project sharing the prefix (`foo-bar-1.0` for `foo`) is no concern of this one
+                if (FileLinks.versionFollows(p.getFileName().toString(), project)) {
                     skipped.addAll(notes);
                 }
                 continue;

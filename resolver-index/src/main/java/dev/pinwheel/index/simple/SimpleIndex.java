@@ -271,13 +271,8 @@ public final class SimpleIndex implements PackageIndex {
     /** The files of {@code project} on a flat page; empty when the page lists none. */
     private Optional<ProjectPage> flatProject(PackageName project) throws IndexException {
         FlatPage fp = flatPage();
-        // a filter first, so that other projects' files leave no notes: the normalized file name is the normalized
-        // project, a separator and a digit (a version); `foo_bar-2.0-...` is no concern of `foo`
-        String prefix = project.normalized() + "-";
-        List<PageEntry> mine = fp.page().files().stream().filter(e -> {
-            String n = PackageName.normalize(e.filename());
-            return n.startsWith(prefix) && n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length()));
-        }).toList();
+        // other projects' files on the page leave no notes
+        List<PageEntry> mine = fp.page().files().stream().filter(e -> FileLinks.versionFollows(e.filename(), project)).toList();
         ParsedPage page = new ParsedPage(fp.page().url(), fp.page().format(), fp.page().apiVersion(), Optional.empty(), mine, List.of());
         List<DistributionFile> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -381,7 +376,7 @@ public final class SimpleIndex implements PackageIndex {
                 return DistributionMetadata.interpret(id, file, bytes.get());
             }
         }
-        try (FileByteSource src = openWhole(file)) {
+        try (FileByteSource src = openWhole(file.url(), file.filename().filename())) {
             DistributionMetadata.verify(id, file, src);
             byte[] bytes = DistributionMetadata.extract(id, file, src);
             Metadata m = DistributionMetadata.interpret(id, file, bytes);
@@ -474,28 +469,20 @@ public final class SimpleIndex implements PackageIndex {
         if (!Uris.isHttp(url) && !Uris.isFile(url)) {
             throw new UnusableFileException(id, url, url.toString(), "only http, https and file URLs are read", null);
         }
-        return DirectFiles.read(id, project, url, bare -> {
-            String name = Uris.lastSegment(bare);
-            try {
-                return Uris.isFile(bare) ? FileByteSource.open(Path.of(bare)) : fetcher.download(bare, tempDir);
-            } catch (FetchException e) {
-                throw new IndexException(id, bare, "Cannot fetch `" + name + "`: " + e.getMessage(), e);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new IndexException(id, bare, "Cannot open `" + name + "`: " + e.getMessage(), e);
-            }
-        });
+        return DirectFiles.read(id, project, url, bare -> openWhole(bare, Uris.lastSegment(bare)));
     }
 
-    private FileByteSource openWhole(DistributionFile file) throws IndexException {
+    /** The whole file at {@code url} (downloaded and hashed on the way, or opened on disk); {@code name} for messages. */
+    private FileByteSource openWhole(URI url, String name) throws IndexException {
         try {
-            if (Uris.isFile(file.url())) {
-                return FileByteSource.open(Path.of(Uris.withoutFragment(file.url())));
+            if (Uris.isFile(url)) {
+                return FileByteSource.open(Path.of(Uris.withoutFragment(url)));
             }
-            return fetcher.download(file.url(), tempDir);
+            return fetcher.download(url, tempDir);
         } catch (FetchException e) {
-            throw new IndexException(id, file.url(), "Cannot fetch `" + file.filename().filename() + "`: " + e.getMessage(), e);
+            throw new IndexException(id, url, "Cannot fetch `" + name + "`: " + e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IndexException(id, file.url(), "Cannot open `" + file.filename().filename() + "`: " + e.getMessage(), e);
+            throw new IndexException(id, url, "Cannot open `" + name + "`: " + e.getMessage(), e);
         }
     }
 
