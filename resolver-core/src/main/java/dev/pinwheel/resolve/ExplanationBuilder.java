@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +40,9 @@ final class ExplanationBuilder {
          * constraint, the versions it rules out.
          */
         Set<Version> targets(Reason reason);
+
+        /** For a project a direct URL requirement pins to one file, that URL (without fragment). */
+        Optional<String> directUrl(PackageName name);
     }
 
     private final Context ctx;
@@ -141,6 +145,13 @@ final class ExplanationBuilder {
             return "`" + name.original() + "` does not exist on the index";
         }
         if (targets.isEmpty()) {
+            Optional<String> url = ctx.directUrl(name);
+            if (url.isPresent()) {
+                // the project is the one file its URL names: say so, or the message denies versions the index has
+                String from = name.original() + " is taken from " + url.get() + " (" + ctx.versions(name).get(0) + ")";
+                return req.url().isPresent() ? from + ", not from " + req.url().get()
+                        : from + ", which does not match " + req.specifier();
+            }
             return req.specifier().isEmpty() ? "there is no version of " + name.original()
                     : "no version of " + name.original() + " matches " + req.specifier();
         }

@@ -980,6 +980,11 @@ final class Session {
             public Set<Version> targets(Reason reason) {
                 return targets.computeIfAbsent(reason, Session.this::targets);
             }
+
+            @Override
+            public Optional<String> directUrl(PackageName name) {
+                return Optional.ofNullable(directs.get(name)).map(d -> d.file().url().toString());
+            }
         };
         return new ExplanationBuilder(ctx, unsat.reasons()).build(unsat.minimal());
     }

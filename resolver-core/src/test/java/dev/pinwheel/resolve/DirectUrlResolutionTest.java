@@ -57,8 +57,11 @@ class DirectUrlResolutionTest {
     void conflictsWithTheUrlAreExplained() {
         String why = ResolverTest.explain(index(), "a @ " + A1, "a>=2");
         assertTrue(why.contains("a>=2"), why);
+        assertTrue(why.contains("a is taken from " + A1 + " (1.0), which does not match >=2"),
+                "the index's a 2.0 exists: the explanation must say the URL pins a, not deny it\n" + why);
         String other = ResolverTest.explain(index(), "a @ " + A1, "b", "a @ memory://t/files/a-2.0-py3-none-any.whl");
         assertTrue(other.contains("a-2.0-py3-none-any.whl"), other);
+        assertTrue(other.contains("a is taken from " + A1 + " (1.0), not from memory://t/files/a-2.0-py3-none-any.whl"), other);
     }
 
     @Test
