@@ -23,6 +23,8 @@ final class HintedPhase implements IPhaseSelectionStrategy {
 
     private final BitSet preferTrue;
     private int[] phase = new int[0];
+    /** Variables below this one have their phase set. */
+    private int known = 1;
 
     HintedPhase(BitSet preferTrue) {
         this.preferTrue = preferTrue;
@@ -30,12 +32,11 @@ final class HintedPhase implements IPhaseSelectionStrategy {
 
     @Override
     public void init(int nlength) {
-        int old = phase.length;
-        if (old < nlength) {
-            phase = Arrays.copyOf(phase, nlength);
-            for (int v = Math.max(1, old); v < nlength; v++) {
-                phase[v] = preferTrue.get(v) ? posLit(v) : negLit(v);
-            }
+        if (phase.length < nlength) {
+            phase = Arrays.copyOf(phase, Math.max(nlength, phase.length + phase.length / 2));
+        }
+        for (; known < nlength; known++) {
+            phase[known] = preferTrue.get(known) ? posLit(known) : negLit(known);
         }
     }
 

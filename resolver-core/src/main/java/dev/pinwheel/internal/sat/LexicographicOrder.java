@@ -5,6 +5,7 @@ import static org.sat4j.core.LiteralsUtils.posLit;
 import static org.sat4j.core.LiteralsUtils.var;
 
 import java.util.Arrays;
+import org.sat4j.core.VecInt;
 import org.sat4j.minisat.core.ILits;
 import org.sat4j.minisat.core.IPhaseSelectionStrategy;
 import org.sat4j.minisat.orders.VarOrderHeap;
@@ -40,6 +41,8 @@ final class LexicographicOrder extends VarOrderHeap {
      * variable (and perhaps assigned ones, which {@link #select} skips) and no other.
      */
     private boolean[] bumped = new boolean[0];
+    /** The variables {@link #bumped} marks. */
+    private final VecInt bumpedVars = new VecInt();
     /** Every variable below this one that was not bumped is assigned. */
     private int scan = 1;
 
@@ -73,17 +76,28 @@ final class LexicographicOrder extends VarOrderHeap {
     public void init() {
         int nlength = lits.nVars() + 1;
         if (activity == null || activity.length < nlength) {
-            activity = new double[nlength];
-        }
-        if (bumped.length < nlength) {
-            bumped = new boolean[nlength];
+            // grown by half at least, since variables are added between most calls; a new array needs a new heap
+            activity = new double[Math.max(nlength, activity == null ? 0 : activity.length + activity.length / 2)];
+            bumped = new boolean[activity.length];
+            bumpedVars.clear();
+            heap = null;
         }
         phaseStrategy.init(nlength);
-        Arrays.fill(activity, 0, nlength, 0.0);
-        Arrays.fill(bumped, 0, nlength, false);
+        // only bumped variables have an activity; the heap holds nothing but bumped variables
+        for (int i = 0; i < bumpedVars.size(); i++) {
+            activity[bumpedVars.get(i)] = 0.0;
+            bumped[bumpedVars.get(i)] = false;
+        }
+        bumpedVars.clear();
         activity[0] = -1;
-        heap = createHeap(activity);
-        heap.setBounds(nlength);
+        if (heap == null) {
+            heap = createHeap(activity);
+            heap.setBounds(activity.length); // once: Sat4j's setBounds appends rather than grows
+        } else {
+            while (!heap.empty()) {
+                heap.getmin();
+            }
+        }
         scan = 1;
         next = 0;
     }
@@ -135,7 +149,10 @@ final class LexicographicOrder extends VarOrderHeap {
         int var = var(p);
         updateActivity(var, value);
         phaseStrategy.updateVar(p);
-        bumped[var] = true;
+        if (!bumped[var]) {
+            bumped[var] = true;
+            bumpedVars.push(var);
+        }
         if (heap.inHeap(var)) {
             heap.increase(var);
         } else if (lits.isUnassigned(p)) {

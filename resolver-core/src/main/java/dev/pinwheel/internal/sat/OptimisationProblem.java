@@ -65,6 +65,21 @@ import org.sat4j.specs.TimeoutException;
  * the full problem unsatisfiable, and its reasons are reasons of the full problem. Each round expands at
  * least one new candidate, so the loop ends.
  *
+ * <h2>Dormant candidates</h2>
+ * A package other than a direct one gives the solver variables only to its candidates down to the best one
+ * (in rank order) that a clause names, and {@link #MARGIN} more; the rest are <em>dormant</em>. Most packages end
+ * at one of their best few candidates, and a package of fifty versions then costs the solver a handful of
+ * variables instead of a hundred. The package's ladder variable "position &gt;= active" (its <em>frontier</em>)
+ * stands for all its dormant candidates: a clause naming a dormant candidate positively names the frontier
+ * instead (every dormant candidate implies it), and a clause naming one negatively waits until it is active. The
+ * problem the solver holds is thus a relaxation again (a dormant candidate's choice is represented by the
+ * frontier, with no obligations and the lowest rank a dormant candidate has, which level 2 also decides false
+ * first), so its optimum is no worse than the full one; when no frontier is true the model chooses only active
+ * candidates and satisfies every clause, so it is the optimum. When a frontier is true, about twice as many
+ * candidates of that package are made active, the clauses waiting for them are added, and the call is repeated:
+ * constraints are only added, so the relaxation of level 1 stays valid as above. The explanation solver works on
+ * the clauses as given, without dormancy.
+ *
  * <h2>Budget and explanations</h2>
  * The search is bounded by a deterministic conflict budget ({@code setTimeoutOnConflicts}, counted over the
  * whole life of the solver, not per call); when it runs out the outcome is {@link Outcome.BudgetExceeded}.
@@ -93,6 +108,11 @@ public final class OptimisationProblem<R> {
         void expand(List<Integer> candidates) throws X;
     }
 
+    /** How many candidates past the best one a clause names are made active with it (see {@link #activate}). */
+    static final int MARGIN = 2;
+
+    private final int margin;
+
     private final int conflictBudget;
     private final PBSolver solver;
     private final BitSet preferTrue = new BitSet();
@@ -102,7 +122,12 @@ public final class OptimisationProblem<R> {
     private final List<Clause<R>> clauses = new ArrayList<>();
     private int[] candidatePackage = new int[16];
     private int[] candidateRank = new int[16];
+    /** The solver variable of each candidate; 0 while it is dormant (see {@link #activate}). */
     private int[] candidateVar = new int[16];
+    /** Each candidate's position in its package's {@link Group#byRank}. */
+    private int[] candidatePosition = new int[16];
+    /** Clauses waiting for a dormant negative candidate to become active, by that candidate. */
+    private final Map<Integer, List<Integer>> pending = new HashMap<>();
     private int candidates;
     private final java.util.function.Function<? super R, ?> groupKey;
     /** Reason to group number; group number to its reasons, in the order added. */
@@ -127,11 +152,12 @@ public final class OptimisationProblem<R> {
     private int rounds;
     private long explanationConflicts;
 
-    private OptimisationProblem(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
+    private OptimisationProblem(int conflictBudget, java.util.function.Function<? super R, ?> groupKey, int margin) {
         if (conflictBudget <= 0) {
             throw new IllegalArgumentException("conflictBudget <= 0: " + conflictBudget);
         }
         this.conflictBudget = conflictBudget;
+        this.margin = margin;
         this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
         this.solver = newSolver(order, conflictBudget);
     }
@@ -142,7 +168,12 @@ public final class OptimisationProblem<R> {
      * @param conflictBudget the number of solver conflicts the optimisation may spend in total, positive
      */
     public static <R> OptimisationProblem<R> create(int conflictBudget) {
-        return new OptimisationProblem<>(conflictBudget, r -> r);
+        return new OptimisationProblem<>(conflictBudget, r -> r, MARGIN);
+    }
+
+    /** As {@link #create(int)}, with {@code margin} in place of {@link #MARGIN}: for tests, 0 activates least. */
+    static <R> OptimisationProblem<R> create(int conflictBudget, int margin) {
+        return new OptimisationProblem<>(conflictBudget, r -> r, margin);
     }
 
     /**
@@ -152,7 +183,7 @@ public final class OptimisationProblem<R> {
      * each group it keeps.
      */
     public static <R> OptimisationProblem<R> create(int conflictBudget, java.util.function.Function<? super R, ?> groupKey) {
-        return new OptimisationProblem<>(conflictBudget, groupKey);
+        return new OptimisationProblem<>(conflictBudget, groupKey, MARGIN);
     }
 
     private static PBSolver newSolver(VarOrderHeap order, int budget) {
@@ -211,7 +242,6 @@ public final class OptimisationProblem<R> {
             }
             candidatePackage[first + i] = index;
             candidateRank[first + i] = ranks[i];
-            candidateVar[first + i] = nextVar++;
         }
         candidates += n;
         Group<R> g = new Group<>(first, n, tier, key, oneVersionReason);
@@ -224,50 +254,124 @@ public final class OptimisationProblem<R> {
         Arrays.sort(order, (a, b) -> ranks[a] != ranks[b] ? Integer.compare(ranks[a], ranks[b]) : Integer.compare(a, b));
         for (int j = 0; j < n; j++) {
             g.byRank[j] = first + order[j];
-        }
-        if (n > 0) {
-            preferTrue.set(candidateVar[g.byRank[0]]);
+            candidatePosition[first + order[j]] = j;
         }
         g.ladder = new int[Math.max(n, 1)];
         if (n > 1) {
             group(oneVersionReason);
-            if (tier == Tier.DIRECT) {
-                // few, and added first: Sat4j's cardinality constraint, whose construction allocates an array over
-                // every variable of the solver (too costly for the many packages added later), and no extra variable
-                declareVars();
-                VecInt vars = new VecInt(n);
-                for (int i = 0; i < n; i++) {
-                    vars.push(candidateVar[first + i]);
-                }
-                try {
-                    solver.addAtMost(vars, 1);
-                } catch (ContradictionException e) {
-                    contradiction = true;
-                }
-                return first;
+        }
+        if (tier == Tier.DIRECT && n > 1) {
+            // few, and added first: Sat4j's cardinality constraint, whose construction allocates an array over
+            // every variable of the solver (too costly for the many packages added later), and no extra variable
+            for (int i = 0; i < n; i++) {
+                candidateVar[first + i] = nextVar++;
             }
-            for (int j = 1; j < n; j++) {
-                g.ladder[j] = nextVar++;
-            }
+            g.active = n;
             declareVars();
-            // at most one, as a ladder over the candidates by rank: the j-th implies "position >= j" and not
-            // "position >= j + 1"; these variables double as the package's order encoding (see atLeast)
-            for (int j = 0; j < n; j++) {
-                int x = candidateVar[g.byRank[j]];
-                if (j >= 1) {
-                    addHard(new VecInt(new int[] {-x, g.ladder[j]}));
-                }
-                if (j >= 2) {
-                    addHard(new VecInt(new int[] {-g.ladder[j], g.ladder[j - 1]}));
-                }
-                if (j + 1 < n) {
-                    addHard(new VecInt(new int[] {-x, -g.ladder[j + 1]}));
-                }
+            VecInt vars = new VecInt(n);
+            for (int i = 0; i < n; i++) {
+                vars.push(candidateVar[first + i]);
+            }
+            try {
+                solver.addAtMost(vars, 1);
+            } catch (ContradictionException e) {
+                contradiction = true;
             }
         } else {
-            declareVars();
+            activate(g, tier == Tier.DIRECT ? n : Math.min(n, 1));
+        }
+        if (n > 0) {
+            preferTrue.set(candidateVar[g.byRank[0]]);
         }
         return first;
+    }
+
+    /**
+     * Gives the candidates at positions {@code g.active} to {@code target - 1} of a package (in rank order) their
+     * variables and ladder clauses (see {@link #addPackage}), then gives the solver the clauses that were waiting
+     * for them: those that named the package's old frontier and those with one of them as a negative candidate.
+     * A package whose candidates are not all active has a <em>frontier</em>, its ladder variable "position
+     * &gt;= active", which stands in every clause for the dormant candidates (see the class Javadoc).
+     */
+    private void activate(Group<R> g, int target) {
+        int a = g.active;
+        int n = g.size;
+        if (target <= a) {
+            return;
+        }
+        for (int j = a; j < target; j++) {
+            candidateVar[g.byRank[j]] = nextVar++;
+        }
+        int top = Math.min(target, n - 1);
+        for (int j = Math.max(a + 1, 1); j <= top; j++) {
+            g.ladder[j] = nextVar++;
+        }
+        declareVars();
+        for (int j = Math.max(a + 1, 2); j <= top; j++) {
+            addHard(new VecInt(new int[] {-g.ladder[j], g.ladder[j - 1]}));
+        }
+        for (int j = a; j < target; j++) {
+            int x = candidateVar[g.byRank[j]];
+            if (j >= 1) {
+                addHard(new VecInt(new int[] {-x, g.ladder[j]}));
+            }
+            if (j + 1 <= top) {
+                addHard(new VecInt(new int[] {-x, -g.ladder[j + 1]}));
+            }
+            if (g.ladder[0] != 0) {
+                addHard(new VecInt(new int[] {-x, g.ladder[0]}));
+            }
+        }
+        g.active = target;
+        List<Integer> again = g.frontierClauses;
+        g.frontierClauses = new ArrayList<>();
+        for (int ki : again) {
+            encode(ki);
+        }
+        for (int j = a; j < target; j++) {
+            List<Integer> waiting = pending.remove(g.byRank[j]);
+            if (waiting != null) {
+                waiting.forEach(this::encode);
+            }
+        }
+    }
+
+    /**
+     * Gives clause {@code ki} to the solver as the current activation allows: when a negative candidate is dormant,
+     * the clause waits for it (dropping it relaxes the problem); a dormant positive candidate is replaced by its
+     * package's frontier, which every dormant candidate of the package implies (again a relaxation).
+     */
+    private void encode(int ki) {
+        Clause<R> k = clauses.get(ki);
+        for (int c : k.negative) {
+            if (candidateVar[c] == 0) {
+                pending.computeIfAbsent(c, x -> new ArrayList<>()).add(ki);
+                return;
+            }
+        }
+        VecInt lits = new VecInt(k.positive.length + k.negative.length);
+        int lastFrontier = -1;
+        for (int c : k.positive) {
+            if (candidateVar[c] != 0) {
+                lits.push(candidateVar[c]);
+                continue;
+            }
+            int p = candidatePackage[c];
+            if (p != lastFrontier) { // a clause's candidates are sorted, so a package's are together
+                Group<R> g = packages.get(p);
+                lits.push(g.ladder[g.active]);
+                g.frontierClauses.add(ki);
+                lastFrontier = p;
+            }
+        }
+        for (int c : k.negative) {
+            lits.push(-candidateVar[c]);
+        }
+        try {
+            solver.addClause(lits);
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
     }
 
     /** Requires at least one of {@code anyOf} to be chosen (for example a root requirement). */
@@ -304,11 +408,16 @@ public final class OptimisationProblem<R> {
             return; // a tautology, for example a self-dependency: always satisfied
         }
         group(reason);
-        try {
-            solver.addClause(literals(pos, neg));
-        } catch (ContradictionException e) {
-            contradiction = true;
+        // each package of the positive candidates: active down to its best one, and MARGIN more
+        for (int i = 0; i < pos.length; ) {
+            Group<R> g = packages.get(candidatePackage[pos[i]]);
+            int best = Integer.MAX_VALUE;
+            for (; i < pos.length && packages.get(candidatePackage[pos[i]]) == g; i++) {
+                best = Math.min(best, candidatePosition[pos[i]]);
+            }
+            activate(g, Math.min(g.size, best + 1 + margin));
         }
+        encode(clauses.size() - 1);
     }
 
     /** Marks a candidate as expanded: all its constraints are in the problem. */
@@ -366,30 +475,33 @@ public final class OptimisationProblem<R> {
             // both levels at once: level 1 core-guided, each of its calls deciding the transitive packages'
             // order-encoding variables first, so that its last (satisfiable) call also settles level 2
             addNewSofts();
-            List<Integer> order = transitiveOrder();
-            VecInt prefix = new VecInt();
-            for (int p : order) {
-                Group<R> g = packages.get(p);
-                // atLeast(g, k) for k = 1, 2, ..., max rank, each variable once (a rank that no candidate has
-                // shares the next rank's variable): the ladder variables where the rank rises
-                if (g.size > 0 && candidateRank[g.byRank[0]] > 0) {
-                    prefix.push(atLeast(g, 1));
+            while (true) {
+                this.order.setPrefix(prefix());
+                boolean sat;
+                try {
+                    sat = optimise();
+                } finally {
+                    this.order.setPrefix(new int[0]);
                 }
-                for (int j = 1; j < g.size; j++) {
-                    if (candidateRank[g.byRank[j]] > candidateRank[g.byRank[j - 1]]) {
-                        prefix.push(g.ladder[j]);
-                    }
-                }
-            }
-            int[] vars = new int[prefix.size()];
-            prefix.copyTo(vars);
-            this.order.setPrefix(vars);
-            try {
-                if (!optimise()) {
+                if (!sat) {
                     return explain();
                 }
-            } finally {
-                this.order.setPrefix(new int[0]);
+                // a dormant candidate chosen (a frontier true): make more of that package active, solve again
+                List<Group<R>> crossed = new ArrayList<>();
+                for (Group<R> g : packages) {
+                    if (g.active < g.size && solver.model(g.ladder[g.active])) {
+                        crossed.add(g);
+                    }
+                }
+                if (crossed.isEmpty()) {
+                    break;
+                }
+                for (Group<R> g : crossed) {
+                    activate(g, Math.min(g.size, 2 * g.active + margin));
+                }
+                if (contradiction) {
+                    return explain();
+                }
             }
             BitSet model = model();
             assert lowerBound == directSum(model) : lowerBound + " vs " + directSum(model);
@@ -425,8 +537,8 @@ public final class OptimisationProblem<R> {
                 best = Math.min(best, candidateRank[c]);
             }
             Group<R> g = packages.get(p);
-            if (best <= 0 || g.tier != Tier.TRANSITIVE) {
-                continue;
+            if (best <= 0 || g.tier != Tier.TRANSITIVE || (k.negative.length == 1 && candidateVar[k.negative[0]] == 0)) {
+                continue; // (a dormant dependent: its clause waits, and so may this implied one)
             }
             VecInt clause = new VecInt(new int[] {atLeast(g, best)});
             for (int n : k.negative) {
@@ -454,17 +566,49 @@ public final class OptimisationProblem<R> {
         while (candidateRank[g.byRank[j]] < k) {
             j++;
         }
+        if (j > g.active) {
+            j = g.active; // dormant: the frontier, which "rank >= k" implies
+        }
         if (j == 0 && g.ladder[0] == 0) {
             g.ladder[0] = nextVar++;
             declareVars();
-            for (int i = 0; i < g.size; i++) {
-                addHard(new VecInt(new int[] {-candidateVar[g.first + i], g.ladder[0]}));
+            for (int i = 0; i < g.active; i++) {
+                addHard(new VecInt(new int[] {-candidateVar[g.byRank[i]], g.ladder[0]}));
             }
             if (g.size > 1) {
                 addHard(new VecInt(new int[] {-g.ladder[1], g.ladder[0]}));
             }
         }
         return g.ladder[j];
+    }
+
+    /**
+     * The variables level 2 decides first (see {@link LexicographicOrder}): for each transitive package in key
+     * order, {@code atLeast(g, k)} for k = 1, 2, ..., max rank, each variable once (a rank that no candidate has
+     * shares the next rank's variable), that is the ladder variables where the rank rises, as far as the frontier,
+     * which comes last when the package has dormant candidates.
+     */
+    private int[] prefix() {
+        VecInt prefix = new VecInt();
+        for (int p : transitiveOrder()) {
+            Group<R> g = packages.get(p);
+            if (g.size > 0 && candidateRank[g.byRank[0]] > 0) {
+                prefix.push(atLeast(g, 1));
+            }
+            int last = 0;
+            for (int j = 1; j < g.size && j <= g.active; j++) {
+                if (candidateRank[g.byRank[j]] > candidateRank[g.byRank[j - 1]]) {
+                    prefix.push(g.ladder[j]);
+                    last = j;
+                }
+            }
+            if (g.active < g.size && last != g.active && g.active > 0) {
+                prefix.push(g.ladder[g.active]);
+            }
+        }
+        int[] vars = new int[prefix.size()];
+        prefix.copyTo(vars);
+        return vars;
     }
 
     /** The transitive packages by order key (ties by number). */
@@ -641,10 +785,34 @@ public final class OptimisationProblem<R> {
             VecInt atLeastOne = new VecInt(blocking.size());
             blocking.copyTo(atLeastOne);
             addHard(atLeastOne);
-            try {
-                solver.addAtMost(blocking, 1);
-            } catch (ContradictionException e) {
-                throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
+            atMostOne(blocking);
+        }
+    }
+
+    /**
+     * At most one of the fresh variables {@code vars}: pairwise clauses for a few, else a ladder over fresh
+     * variables as in {@link #addPackage} (Sat4j's cardinality constraint allocates an array over every variable).
+     */
+    private void atMostOne(VecInt vars) {
+        int n = vars.size();
+        if (n <= 5) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    addHard(new VecInt(new int[] {-vars.get(i), -vars.get(j)}));
+                }
+            }
+            return;
+        }
+        // s_j: "one of the first j + 1 is true"
+        int first = nextVar;
+        nextVar += n - 1;
+        declareVars();
+        for (int j = 0; j < n - 1; j++) {
+            int s = first + j;
+            addHard(new VecInt(new int[] {-vars.get(j), s}));
+            addHard(new VecInt(new int[] {-vars.get(j + 1), -s}));
+            if (j > 0) {
+                addHard(new VecInt(new int[] {-(s - 1), s}));
             }
         }
     }
@@ -710,8 +878,8 @@ public final class OptimisationProblem<R> {
             }
         }
         for (int head = 0; head < tail; head++) {
-            for (int ki : negativeOccurrences.get(queue[head])) {
-                Clause<R> k = clauses.get(ki);
+            for (int i = 0, size = negativeOccurrences.size(queue[head]); i < size; i++) {
+                Clause<R> k = clauses.get(negativeOccurrences.get(queue[head], i));
                 boolean all = true;
                 for (int n : k.negative) {
                     all &= reached.get(n);
@@ -731,8 +899,8 @@ public final class OptimisationProblem<R> {
 
     /** Whether every clause in which {@code c} is positive still holds without it. */
     private boolean droppable(BitSet m, int c) {
-        for (int ki : positiveOccurrences.get(c)) {
-            Clause<R> k = clauses.get(ki);
+        for (int i = 0, size = positiveOccurrences.size(c); i < size; i++) {
+            Clause<R> k = clauses.get(positiveOccurrences.get(c, i));
             boolean holds = false;
             for (int p : k.positive) {
                 holds |= p != c && m.get(p);
@@ -747,25 +915,50 @@ public final class OptimisationProblem<R> {
         return true;
     }
 
-    private final List<List<Integer>> positiveOccurrences = new ArrayList<>();
-    private final List<List<Integer>> negativeOccurrences = new ArrayList<>();
+    private final Occurrences positiveOccurrences = new Occurrences();
+    private final Occurrences negativeOccurrences = new Occurrences();
     private int indexed;
 
-    private void indexClauses() {
-        while (positiveOccurrences.size() < candidates) {
-            positiveOccurrences.add(new ArrayList<>());
-            negativeOccurrences.add(new ArrayList<>());
+    /** The numbers of the clauses in which each candidate occurs (on one side), in the order added. */
+    private static final class Occurrences {
+        private int[][] lists = new int[16][];
+        private int[] sizes = new int[16];
+
+        void add(int c, int clause) {
+            if (c >= lists.length) {
+                int n = Math.max(c + 1, 2 * lists.length);
+                lists = Arrays.copyOf(lists, n);
+                sizes = Arrays.copyOf(sizes, n);
+            }
+            int[] l = lists[c];
+            if (l == null) {
+                lists[c] = l = new int[4];
+            } else if (sizes[c] == l.length) {
+                lists[c] = l = Arrays.copyOf(l, 2 * l.length);
+            }
+            l[sizes[c]++] = clause;
         }
+
+        int size(int c) {
+            return c < sizes.length ? sizes[c] : 0;
+        }
+
+        int get(int c, int i) {
+            return lists[c][i];
+        }
+    }
+
+    private void indexClauses() {
         for (; indexed < clauses.size(); indexed++) {
             Clause<R> k = clauses.get(indexed);
             if (k.tautology) {
                 continue;
             }
             for (int p : k.positive) {
-                positiveOccurrences.get(p).add(indexed);
+                positiveOccurrences.add(p, indexed);
             }
             for (int n : k.negative) {
-                negativeOccurrences.get(n).add(indexed);
+                negativeOccurrences.add(n, indexed);
             }
         }
     }
@@ -781,7 +974,7 @@ public final class OptimisationProblem<R> {
     private BitSet model() {
         BitSet chosen = new BitSet(candidates);
         for (int c = 0; c < candidates; c++) {
-            if (solver.model(candidateVar[c])) {
+            if (candidateVar[c] != 0 && solver.model(candidateVar[c])) {
                 chosen.set(c);
             }
         }
@@ -984,6 +1177,7 @@ public final class OptimisationProblem<R> {
             candidatePackage = Arrays.copyOf(candidatePackage, size);
             candidateRank = Arrays.copyOf(candidateRank, size);
             candidateVar = Arrays.copyOf(candidateVar, size);
+            candidatePosition = Arrays.copyOf(candidatePosition, size);
         }
     }
 
@@ -1018,17 +1212,6 @@ public final class OptimisationProblem<R> {
         return false;
     }
 
-    private VecInt literals(int[] pos, int[] neg) {
-        VecInt lits = new VecInt(pos.length + neg.length + 1);
-        for (int c : pos) {
-            lits.push(candidateVar[c]);
-        }
-        for (int c : neg) {
-            lits.push(-candidateVar[c]);
-        }
-        return lits;
-    }
-
     private static final class Group<R> {
         final int first;
         final int size;
@@ -1043,6 +1226,10 @@ public final class OptimisationProblem<R> {
          * for a direct package, whose at-most-one is a cardinality constraint and which has no order encoding.
          */
         int[] ladder;
+        /** Candidates at positions below this one have variables; the others are dormant. */
+        int active;
+        /** Clauses the solver holds with this package's frontier among their literals (see {@link #encode}). */
+        List<Integer> frontierClauses = new ArrayList<>();
 
         Group(int first, int size, Tier tier, String key, R reason) {
             this.first = first;

@@ -28,8 +28,9 @@ class OptimisationProblemProperties {
     void optimum_matchesBruteForce_lazyAndEager(@ForAll long seed) {
         RandomUniverse u = RandomUniverse.generate(seed, 5, 4);
         Objective best = u.bruteForceOptimum();
-        for (boolean lazy : new boolean[] {true, false}) {
-            RandomUniverse.Encoding e = u.new Encoding(lazy);
+        for (int variant = 0; variant < 4; variant++) {
+            boolean lazy = variant % 2 == 0;
+            RandomUniverse.Encoding e = u.new Encoding(lazy, variant < 2 ? OptimisationProblem.MARGIN : 0);
             Outcome<String> outcome = e.solve();
             if (outcome instanceof Outcome.Optimum<String> optimum) {
                 assertNotNull(best, "solver found a solution where brute force found none");
@@ -71,7 +72,7 @@ class OptimisationProblemProperties {
     void unsatisfiableSubset_isMinimal(@ForAll long seed) {
         RandomUniverse u = RandomUniverse.generate(seed, 4, 3);
         for (boolean lazy : new boolean[] {true, false}) {
-            Outcome<String> outcome = u.new Encoding(lazy).solve();
+            Outcome<String> outcome = u.new Encoding(lazy, lazy ? 0 : OptimisationProblem.MARGIN).solve();
             if (outcome instanceof Outcome.Unsatisfiable<String> unsat) {
                 List<String> reasons = unsat.reasons();
                 assertEquals(reasons.size(), new HashSet<>(reasons).size(), "duplicate reasons");

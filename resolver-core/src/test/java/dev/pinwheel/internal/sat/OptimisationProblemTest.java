@@ -103,6 +103,35 @@ class OptimisationProblemTest {
         assertEquals(true, u.minimal());
     }
 
+    /**
+     * Only the best candidates a clause names start with variables (see {@code OptimisationProblem#activate}); the
+     * others are dormant behind the package's frontier. Here the six best versions of q are excluded and the
+     * seventh needs a version of r that has no file, so the optimum is q's eighth version: reached only if the
+     * frontier is taken for what it is, more candidates are made active, and the clauses waiting for them (the
+     * exclusions, q6's dependency) are added as they wake.
+     */
+    @Test
+    void solve_wakesDormantCandidatesAndTheirClauses() {
+        for (int margin : new int[] {0, OptimisationProblem.MARGIN}) {
+            OptimisationProblem<String> p = OptimisationProblem.create(10_000, margin);
+            int q = p.addPackage(Tier.TRANSITIVE, "q", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, "one q");
+            int r = p.addPackage(Tier.TRANSITIVE, "r", new int[] {0, 1}, "one r");
+            int[] anyQ = new int[10];
+            for (int i = 0; i < 10; i++) {
+                anyQ[i] = q + i;
+            }
+            p.requireAny(anyQ, "root q");
+            for (int i = 0; i < 6; i++) {
+                p.exclude(q + i, "q" + i + " yanked");
+            }
+            p.implies(q + 6, new int[] {r + 1}, "q6 depends on r1");
+            p.exclude(r + 1, "r1 has no file");
+            Outcome.Optimum<String> optimum = (Outcome.Optimum<String>) p.solve();
+            assertEquals(List.of(q + 7), optimum.chosen(), "margin " + margin);
+            assertEquals(new Objective(0, List.of(7, 0)), optimum.objective(), "margin " + margin);
+        }
+    }
+
     @Test
     void solve_incrementalAdditionsAfterASolve() {
         OptimisationProblem<String> p = OptimisationProblem.create(10_000);

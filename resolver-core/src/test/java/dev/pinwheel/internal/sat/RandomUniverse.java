@@ -260,13 +260,19 @@ final class RandomUniverse {
 
     /** Encodes this universe into an {@link OptimisationProblem}, eagerly or lazily, and keeps the id mapping. */
     final class Encoding {
-        final OptimisationProblem<String> problem = OptimisationProblem.create(1_000_000);
+        final OptimisationProblem<String> problem;
         final int[] first = new int[packages];
         final Map<Integer, Integer> keyOfId = new HashMap<>();
         private final boolean[] declared = new boolean[packages];
         private final List<TClause> pendingConflicts = new ArrayList<>();
 
         Encoding(boolean lazy) {
+            this(lazy, OptimisationProblem.MARGIN);
+        }
+
+        /** With {@code margin} 0, a package's candidates beyond the best one a clause names start dormant. */
+        Encoding(boolean lazy, int margin) {
+            problem = OptimisationProblem.create(1_000_000, margin);
             for (TClause c : clauses) {
                 if (c.owner < 0 && !c.neg.isEmpty() && c.pos.isEmpty()) {
                     pendingConflicts.add(c); // exclusions and conflicts: added once their packages exist
