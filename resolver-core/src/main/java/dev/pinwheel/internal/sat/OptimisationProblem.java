@@ -785,34 +785,13 @@ public final class OptimisationProblem<R> {
             VecInt atLeastOne = new VecInt(blocking.size());
             blocking.copyTo(atLeastOne);
             addHard(atLeastOne);
-            atMostOne(blocking);
-        }
-    }
-
-    /**
-     * At most one of the fresh variables {@code vars}: pairwise clauses for a few, else a ladder over fresh
-     * variables as in {@link #addPackage} (Sat4j's cardinality constraint allocates an array over every variable).
-     */
-    private void atMostOne(VecInt vars) {
-        int n = vars.size();
-        if (n <= 5) {
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    addHard(new VecInt(new int[] {-vars.get(i), -vars.get(j)}));
-                }
-            }
-            return;
-        }
-        // s_j: "one of the first j + 1 is true"
-        int first = nextVar;
-        nextVar += n - 1;
-        declareVars();
-        for (int j = 0; j < n - 1; j++) {
-            int s = first + j;
-            addHard(new VecInt(new int[] {-vars.get(j), s}));
-            addHard(new VecInt(new int[] {-vars.get(j + 1), -s}));
-            if (j > 0) {
-                addHard(new VecInt(new int[] {-(s - 1), s}));
+            try {
+                // one cardinality constraint, which propagates better than clauses do over the large cores of
+                // packages walked down version by version (its construction allocates over every variable, but
+                // there are few cores)
+                solver.addAtMost(blocking, 1);
+            } catch (ContradictionException e) {
+                throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
             }
         }
     }
