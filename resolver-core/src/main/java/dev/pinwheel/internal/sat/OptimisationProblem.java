@@ -785,10 +785,19 @@ public final class OptimisationProblem<R> {
             VecInt atLeastOne = new VecInt(blocking.size());
             blocking.copyTo(atLeastOne);
             addHard(atLeastOne);
+            if (blocking.size() <= 4) {
+                // pairwise clauses, which propagate as the constraint below does, without its allocation
+                for (int i = 0; i < blocking.size(); i++) {
+                    for (int j = i + 1; j < blocking.size(); j++) {
+                        addHard(new VecInt(new int[] {-blocking.get(i), -blocking.get(j)}));
+                    }
+                }
+                continue;
+            }
             try {
-                // one cardinality constraint, which propagates better than clauses do over the large cores of
-                // packages walked down version by version (its construction allocates over every variable, but
-                // there are few cores)
+                // one cardinality constraint, which propagates better than a ladder of clauses over the large
+                // cores of packages walked down version by version (its construction allocates an array over
+                // every variable, but such cores are few)
                 solver.addAtMost(blocking, 1);
             } catch (ContradictionException e) {
                 throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
