@@ -585,8 +585,10 @@ public final class OptimisationProblem<R> {
     /**
      * The variables level 2 decides first (see {@link LexicographicOrder}): for each transitive package in key
      * order, {@code atLeast(g, k)} for k = 1, 2, ..., max rank, each variable once (a rank that no candidate has
-     * shares the next rank's variable), that is the ladder variables where the rank rises, as far as the frontier,
-     * which comes last when the package has dormant candidates.
+     * shares the next rank's variable), that is the ladder variables where the rank rises, as far as the frontier.
+     * The frontier is among them only where the rank rises: where it does not, choosing a dormant candidate is a
+     * tie with the last active one, and deciding it first would prefer one of two equal ranks (which then decides
+     * the packages after it wrongly).
      */
     private int[] prefix() {
         VecInt prefix = new VecInt();
@@ -595,15 +597,10 @@ public final class OptimisationProblem<R> {
             if (g.size > 0 && candidateRank[g.byRank[0]] > 0) {
                 prefix.push(atLeast(g, 1));
             }
-            int last = 0;
             for (int j = 1; j < g.size && j <= g.active; j++) {
                 if (candidateRank[g.byRank[j]] > candidateRank[g.byRank[j - 1]]) {
                     prefix.push(g.ladder[j]);
-                    last = j;
                 }
-            }
-            if (g.active < g.size && last != g.active && g.active > 0) {
-                prefix.push(g.ladder[g.active]);
             }
         }
         int[] vars = new int[prefix.size()];

@@ -26,7 +26,8 @@ class OptimisationProblemProperties {
 
     @Property(tries = 3000)
     void optimum_matchesBruteForce_lazyAndEager(@ForAll long seed) {
-        RandomUniverse u = RandomUniverse.generate(seed, 5, 4);
+        // up to 7 versions a package half the time, so that the default margin leaves some dormant too
+        RandomUniverse u = RandomUniverse.generate(seed, 5, (seed & 1) == 0 ? 4 : 7);
         Objective best = u.bruteForceOptimum();
         for (int variant = 0; variant < 4; variant++) {
             boolean lazy = variant % 2 == 0;

@@ -132,6 +132,35 @@ class OptimisationProblemTest {
         }
     }
 
+    /**
+     * A frontier that does not start a new rank (b3 ties with b1 at rank 1) must not be decided before the packages
+     * after it: b1 and b3 are equally good for b, and only b3 leaves c out. Found by the brute-force property
+     * (seed 2847251) when the frontier was always decided first.
+     */
+    @Test
+    void solve_aFrontierTiedWithTheLastActiveRankIsNoWorseThanIt() {
+        for (int margin : new int[] {0, OptimisationProblem.MARGIN}) {
+            OptimisationProblem<String> p = OptimisationProblem.create(10_000, margin);
+            int a = p.addPackage(Tier.DIRECT, "a", new int[] {2, 1}, "one a");
+            int b = p.addPackage(Tier.TRANSITIVE, "b", new int[] {0, 1, 0, 1}, "one b");
+            int c = p.addPackage(Tier.TRANSITIVE, "c", new int[] {0, 1, 2}, "one c");
+            p.requireAny(new int[] {a, a + 1}, "root a");
+            p.implies(a, new int[] {b, b + 1, b + 3}, "a0 depends on b");
+            p.exclude(a + 1, "a1 yanked");
+            p.implies(b, new int[] {c + 2}, "b0 depends on c2");
+            p.implies(b, new int[] {a + 1}, "b0 depends on a1");
+            p.implies(b + 1, new int[] {c, c + 1}, "b1 depends on c");
+            p.implies(b + 2, new int[] {c}, "b2 depends on c0");
+            p.implies(b + 3, new int[] {a, a + 1}, "b3 depends on a");
+            p.implies(c, new int[] {b, b + 2, b + 3}, "c0 depends on b");
+            p.implies(c + 1, new int[] {c, c + 1, c + 2}, "c1 depends on itself");
+            p.conflict(new int[] {a + 1, b + 3}, "a1 conflicts with b3");
+            Outcome.Optimum<String> optimum = (Outcome.Optimum<String>) p.solve();
+            assertEquals(new Objective(2, List.of(1, 0)), optimum.objective(), "margin " + margin);
+            assertEquals(List.of(a, b + 3), optimum.chosen(), "margin " + margin);
+        }
+    }
+
     @Test
     void solve_incrementalAdditionsAfterASolve() {
         OptimisationProblem<String> p = OptimisationProblem.create(10_000);
