@@ -44,12 +44,14 @@ class ResolverProperties {
     @SuppressWarnings("unchecked")
     static Universe generate(long seed) {
         Random r = new Random(seed);
+        // up to 6 versions a project half the time, so that some start dormant in the solver
+        int most = r.nextBoolean() ? 3 : 6;
         int n = 1 + r.nextInt(4);
         int[] versions = new int[n];
         boolean[][] usable = new boolean[n][];
         List<Dep>[][] deps = new List[n][];
         for (int p = 0; p < n; p++) {
-            versions[p] = 1 + r.nextInt(3);
+            versions[p] = 1 + r.nextInt(most);
             usable[p] = new boolean[versions[p] + 1];
             deps[p] = new List[versions[p] + 1];
             for (int v = 1; v <= versions[p]; v++) {
