@@ -829,9 +829,10 @@ public final class OptimisationProblem<R> {
         // change settles the first step
         BitSet m = reached(model);
         while (true) {
+            BitSet needed = needed(m);
             int dropped = -1;
             for (int c = m.length() - 1; c >= 0; c = m.previousSetBit(c - 1)) {
-                if (droppable(m, c)) {
+                if (!needed.get(c)) {
                     dropped = c;
                     break;
                 }
@@ -852,13 +853,11 @@ public final class OptimisationProblem<R> {
         BitSet reached = new BitSet(candidates);
         int[] queue = new int[m.cardinality()];
         int tail = 0;
-        for (Clause<R> k : clauses) {
-            if (k.negative.length == 0) {
-                for (int c : k.positive) {
-                    if (m.get(c) && !reached.get(c)) {
-                        reached.set(c);
-                        queue[tail++] = c;
-                    }
+        for (int i = 0; i < rootClauses.size(); i++) {
+            for (int c : clauses.get(rootClauses.get(i)).positive) {
+                if (m.get(c) && !reached.get(c)) {
+                    reached.set(c);
+                    queue[tail++] = c;
                 }
             }
         }
@@ -883,28 +882,56 @@ public final class OptimisationProblem<R> {
     }
 
     /** Whether every clause in which {@code c} is positive still holds without it. */
-    private boolean droppable(BitSet m, int c) {
-        for (int i = 0, size = positiveOccurrences.size(c); i < size; i++) {
-            Clause<R> k = clauses.get(positiveOccurrences.get(c, i));
-            boolean holds = false;
-            for (int p : k.positive) {
-                holds |= p != c && m.get(p);
-            }
-            for (int n : k.negative) {
-                holds |= !m.get(n);
-            }
-            if (!holds) {
-                return false;
+    /**
+     * The chosen candidates some clause still needs: each is the only chosen positive candidate of a clause whose
+     * negative candidates are all chosen (the others could be dropped on their own). One pass over the clauses of
+     * the chosen candidates, from each clause's first negative candidate, and over the root clauses.
+     */
+    private BitSet needed(BitSet m) {
+        BitSet needed = new BitSet(candidates);
+        for (int i = 0; i < rootClauses.size(); i++) {
+            markSole(clauses.get(rootClauses.get(i)), m, needed);
+        }
+        for (int d = m.nextSetBit(0); d >= 0; d = m.nextSetBit(d + 1)) {
+            for (int i = 0, size = negativeOccurrences.size(d); i < size; i++) {
+                Clause<R> k = clauses.get(negativeOccurrences.get(d, i));
+                if (k.negative[0] != d) {
+                    continue; // visited from its first negative candidate, which must be chosen too
+                }
+                boolean all = true;
+                for (int j = 1; all && j < k.negative.length; j++) {
+                    all = m.get(k.negative[j]);
+                }
+                if (all) {
+                    markSole(k, m, needed);
+                }
             }
         }
-        return true;
+        return needed;
     }
 
-    private final Occurrences positiveOccurrences = new Occurrences();
+    /** Marks the chosen positive candidate of {@code k} when it is the only one. */
+    private static void markSole(Clause<?> k, BitSet m, BitSet needed) {
+        int sole = -1;
+        for (int p : k.positive) {
+            if (m.get(p)) {
+                if (sole >= 0) {
+                    return;
+                }
+                sole = p;
+            }
+        }
+        if (sole >= 0) {
+            needed.set(sole);
+        }
+    }
+
     private final Occurrences negativeOccurrences = new Occurrences();
+    /** The indexed clauses with no negative candidate (root clauses), by number. */
+    private final VecInt rootClauses = new VecInt();
     private int indexed;
 
-    /** The numbers of the clauses in which each candidate occurs (on one side), in the order added. */
+    /** The numbers of the clauses in which each candidate occurs as a negative one, in the order added. */
     private static final class Occurrences {
         private int[][] lists = new int[16][];
         private int[] sizes = new int[16];
@@ -939,8 +966,8 @@ public final class OptimisationProblem<R> {
             if (k.tautology) {
                 continue;
             }
-            for (int p : k.positive) {
-                positiveOccurrences.add(p, indexed);
+            if (k.negative.length == 0) {
+                rootClauses.push(indexed);
             }
             for (int n : k.negative) {
                 negativeOccurrences.add(n, indexed);
