@@ -126,6 +126,10 @@ public final class OptimisationProblem<R> {
     private int[] candidateVar = new int[16];
     /** Each candidate's position in its package's {@link Group#byRank}. */
     private int[] candidatePosition = new int[16];
+    /** Packages whose {@link Group#need} exceeds their activation, until the next {@link #flush}. */
+    private final List<Group<R>> waking = new ArrayList<>();
+    /** Clauses added since the last {@link #flush}, by number. */
+    private final VecInt unencoded = new VecInt();
     /** Clauses waiting for a dormant negative candidate to become active, by that candidate. */
     private final Map<Integer, List<Integer>> pending = new HashMap<>();
     private int candidates;
@@ -337,6 +341,21 @@ public final class OptimisationProblem<R> {
     }
 
     /**
+     * Wakes the packages that clauses added since the last call need further down, each once, then gives those
+     * clauses to the solver.
+     */
+    private void flush() {
+        for (Group<R> g : waking) {
+            activate(g, g.need);
+        }
+        waking.clear();
+        for (int i = 0; i < unencoded.size(); i++) {
+            encode(unencoded.get(i));
+        }
+        unencoded.clear();
+    }
+
+    /**
      * Gives clause {@code ki} to the solver as the current activation allows: when a negative candidate is dormant,
      * the clause waits for it (dropping it relaxes the problem); a dormant positive candidate is replaced by its
      * package's frontier, which every dormant candidate of the package implies (again a relaxation).
@@ -408,16 +427,23 @@ public final class OptimisationProblem<R> {
             return; // a tautology, for example a self-dependency: always satisfied
         }
         group(reason);
-        // each package of the positive candidates: active down to its best one, and MARGIN more
+        // each package of the positive candidates: active down to its best one, and MARGIN more, once the
+        // clauses added before the next call are all known (see flush), so that a package wakes once per call
         for (int i = 0; i < pos.length; ) {
             Group<R> g = packages.get(candidatePackage[pos[i]]);
             int best = Integer.MAX_VALUE;
             for (; i < pos.length && packages.get(candidatePackage[pos[i]]) == g; i++) {
                 best = Math.min(best, candidatePosition[pos[i]]);
             }
-            activate(g, Math.min(g.size, best + 1 + margin));
+            int need = Math.min(g.size, best + 1 + margin);
+            if (need > g.need) {
+                if (g.need <= g.active && need > g.active) {
+                    waking.add(g);
+                }
+                g.need = need;
+            }
         }
-        encode(clauses.size() - 1);
+        unencoded.push(clauses.size() - 1);
     }
 
     /** Marks a candidate as expanded: all its constraints are in the problem. */
@@ -464,6 +490,7 @@ public final class OptimisationProblem<R> {
 
     /** Finds an optimum of the problem as it stands, ignoring expansion. */
     public Outcome<R> solve() {
+        flush();
         if (contradiction) {
             return explain();
         }
@@ -1240,6 +1267,8 @@ public final class OptimisationProblem<R> {
         int[] ladder;
         /** Candidates at positions below this one have variables; the others are dormant. */
         int active;
+        /** How many candidates the clauses added so far want active (see {@link #flush}). */
+        int need;
         /** Clauses the solver holds with this package's frontier among their literals (see {@link #encode}). */
         List<Integer> frontierClauses = new ArrayList<>();
 
