@@ -37,12 +37,16 @@ final class LexicographicOrder extends VarOrderHeap {
     /** Every prefix variable before this index is assigned. */
     private int next;
     /**
-     * Per variable, whether its activity was bumped in the current call; the heap holds every unassigned bumped
-     * variable (and perhaps assigned ones, which {@link #select} skips) and no other.
+     * Per variable, whether its activity was bumped in the current call; the heap and {@link #toInsert} hold every
+     * unassigned bumped variable (and perhaps assigned ones, which {@link #select} skips) and no other.
      */
     private boolean[] bumped = new boolean[0];
     /** The variables {@link #bumped} marks. */
     private final VecInt bumpedVars = new VecInt();
+    /** Bumped variables unassigned since the last decision from the heap, to insert before the next one. */
+    private final VecInt toInsert = new VecInt();
+    /** Per variable, whether it is in {@link #toInsert}. */
+    private boolean[] waiting = new boolean[0];
     /** Every variable below this one that was not bumped is assigned. */
     private int scan = 1;
 
@@ -79,6 +83,7 @@ final class LexicographicOrder extends VarOrderHeap {
             // grown by half at least, since variables are added between most calls; a new array needs a new heap
             activity = new double[Math.max(nlength, activity == null ? 0 : activity.length + activity.length / 2)];
             bumped = new boolean[activity.length];
+            waiting = new boolean[activity.length];
             bumpedVars.clear();
             heap = null;
         }
@@ -89,6 +94,10 @@ final class LexicographicOrder extends VarOrderHeap {
             bumped[bumpedVars.get(i)] = false;
         }
         bumpedVars.clear();
+        for (int i = 0; i < toInsert.size(); i++) {
+            waiting[toInsert.get(i)] = false;
+        }
+        toInsert.clear();
         activity[0] = -1;
         if (heap == null) {
             heap = createHeap(activity);
@@ -117,6 +126,14 @@ final class LexicographicOrder extends VarOrderHeap {
             }
             next++;
         }
+        for (int i = 0; i < toInsert.size(); i++) {
+            int var = toInsert.get(i);
+            waiting[var] = false;
+            if (!heap.inHeap(var) && lits.isUnassigned(posLit(var))) {
+                heap.insert(var);
+            }
+        }
+        toInsert.clear();
         while (!heap.empty()) {
             int var = heap.getmin();
             if (lits.isUnassigned(posLit(var))) {
@@ -136,8 +153,11 @@ final class LexicographicOrder extends VarOrderHeap {
     public void undo(int x) {
         if (!bumped[x]) {
             scan = Math.min(scan, x);
-        } else if (!heap.inHeap(x)) {
-            heap.insert(x);
+        } else if (!heap.inHeap(x) && !waiting[x]) {
+            // into the heap when a decision needs it: at the end of a call Sat4j unassigns every variable,
+            // and those insertions would be thrown away by the next init
+            waiting[x] = true;
+            toInsert.push(x);
         }
         if (x < position.length && position[x] != 0 && position[x] - 1 < next) {
             next = position[x] - 1;

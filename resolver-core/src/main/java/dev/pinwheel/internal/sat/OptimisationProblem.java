@@ -637,15 +637,23 @@ public final class OptimisationProblem<R> {
 
     /** The transitive packages by order key (ties by number). */
     private List<Integer> transitiveOrder() {
-        List<Integer> order = new ArrayList<>();
-        for (int p = 0; p < packages.size(); p++) {
-            if (packages.get(p).tier == Tier.TRANSITIVE) {
-                order.add(p);
+        if (transitiveOrderOf != packages.size()) {
+            List<Integer> order = new ArrayList<>();
+            for (int p = 0; p < packages.size(); p++) {
+                if (packages.get(p).tier == Tier.TRANSITIVE) {
+                    order.add(p);
+                }
             }
+            order.sort(java.util.Comparator.comparing((Integer p) -> packages.get(p).key).thenComparingInt(p -> p));
+            transitiveOrder = List.copyOf(order);
+            transitiveOrderOf = packages.size();
         }
-        order.sort(java.util.Comparator.comparing((Integer p) -> packages.get(p).key).thenComparingInt(p -> p));
-        return order;
+        return transitiveOrder;
     }
+
+    /** {@link #transitiveOrder()} as last computed, and the number of packages then. */
+    private List<Integer> transitiveOrder = List.of();
+    private int transitiveOrderOf = -1;
 
     /** The rank of the package's chosen candidate, or 0 when none is chosen. */
     private int rankIn(BitSet model, Group<R> g) {
