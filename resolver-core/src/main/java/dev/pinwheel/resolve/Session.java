@@ -124,7 +124,7 @@ final class Session {
 
     private static final class VersionInfo {
         final Version version;
-        final List<DistributionFile> files = new ArrayList<>();
+        final List<DistributionFile> files = new ArrayList<>(2); // most versions have one to three files
         List<DistributionFile> usable = List.of();
         Optional<String> unusable = Optional.empty();
         boolean constrainedAway;
