@@ -74,6 +74,29 @@ class ResolverTest {
         assertEquals(List.of("a==1.0.0", "b==2.0.9"), resolve(b.build(), "a", "b").pins());
     }
 
+    /**
+     * The arena's backtracking shape at small scale: every new version of the direct requirement b needs the oldest
+     * a, and proving b's newest the optimum takes the dependencies of all of b's versions. They are read in one batch
+     * once b's newest is rejected: two solve rounds, where walking down by ones and then doubling took four.
+     */
+    @Test
+    void resolve_readsADirectRequirementsOlderVersionsInOneBatch() throws Exception {
+        InMemoryIndex.Builder b = InMemoryIndex.builder("t")
+                .release("too-old", "1.0.0", List.of("missing"))
+                .release("b", "1.0.0", List.of("too-old"));
+        for (int i = 1; i <= 60; i++) {
+            b.release("a", i + ".0.0", List.of());
+        }
+        for (int i = 1; i <= 40; i++) {
+            b.release("b", "2.0." + i, List.of("a==1.0.0"));
+        }
+        Resolution r = resolve(b.build(), "a", "b");
+        assertEquals(List.of("a==1.0.0", "b==2.0.40"), r.pins());
+        assertEquals(2, r.statistics().rounds(), r.statistics().toString());
+        // every b, too-old (b 1.0.0 needs it), a 60 and a 1
+        assertEquals(44, r.statistics().metadataFetched(), r.statistics().toString());
+    }
+
     @Test
     void resolve_explainsATransitiveClash() {
         InMemoryIndex index = InMemoryIndex.builder("t")
