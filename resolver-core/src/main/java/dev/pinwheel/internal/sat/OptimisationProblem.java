@@ -145,7 +145,7 @@ public final class OptimisationProblem<R> {
     private int nextVar = 1;
     /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
     private final List<Soft> softs = new ArrayList<>();
-    /** Scratch index of {@link #softs} by the variable of their assumption, empty between uses. */
+    /** {@link #softs} by the variable of their assumption (see {@link #indexSoft}). */
     private Soft[] softByVar = new Soft[0];
     private long lowerBound;
     /** Candidates below this number have their soft clauses in {@link #softs}. */
@@ -703,7 +703,9 @@ public final class OptimisationProblem<R> {
         for (; softScanned < candidates; softScanned++) {
             int c = softScanned;
             if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
-                softs.add(new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]));
+                Soft soft = new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]);
+                softs.add(soft);
+                indexSoft(soft, true);
             }
         }
     }
@@ -733,29 +735,18 @@ public final class OptimisationProblem<R> {
     private boolean optimise() throws TimeoutException {
         while (true) {
             VecInt assumptions = new VecInt(softs.size());
-            if (softByVar.length < nextVar) {
-                softByVar = Arrays.copyOf(softByVar, Math.max(nextVar, 2 * softByVar.length));
-            }
             for (Soft soft : softs) {
                 assumptions.push(soft.assumption);
-                softByVar[Math.abs(soft.assumption)] = soft;
             }
-            boolean sat;
             List<Soft> core = new ArrayList<>();
-            try {
-                sat = sat(assumptions);
-                IVecInt explanation = sat ? null : solver.unsatExplanation();
-                for (int i = 0; explanation != null && i < explanation.size(); i++) {
-                    int lit = explanation.get(i);
-                    Soft soft = Math.abs(lit) < softByVar.length ? softByVar[Math.abs(lit)] : null;
-                    if (soft != null && soft.assumption == lit && !soft.inCore) {
-                        soft.inCore = true;
-                        core.add(soft);
-                    }
-                }
-            } finally {
-                for (Soft soft : softs) {
-                    softByVar[Math.abs(soft.assumption)] = null;
+            boolean sat = sat(assumptions);
+            IVecInt explanation = sat ? null : solver.unsatExplanation();
+            for (int i = 0; explanation != null && i < explanation.size(); i++) {
+                int lit = explanation.get(i);
+                Soft soft = Math.abs(lit) < softByVar.length ? softByVar[Math.abs(lit)] : null;
+                if (soft != null && soft.assumption == lit && !soft.inCore) {
+                    soft.inCore = true;
+                    core.add(soft);
                 }
             }
             if (sat) {
@@ -782,6 +773,7 @@ public final class OptimisationProblem<R> {
             if (core.size() == 1) {
                 core.get(0).inCore = false;
                 softs.remove(core.get(0)); // it cannot hold: its whole weight is paid, nothing to relax
+                indexSoft(core.get(0), false);
                 continue;
             }
             VecInt blocking = new VecInt(core.size());
@@ -796,6 +788,7 @@ public final class OptimisationProblem<R> {
                 guarded.push(-sel);
                 addHard(guarded);
                 soft.relaxed = new Soft(sel, relaxed, min);
+                indexSoft(soft.relaxed, true);
                 soft.weight -= min;
             }
             // each clause of the core is followed by its relaxed copy, and dropped when its weight is spent
@@ -807,6 +800,8 @@ public final class OptimisationProblem<R> {
                 }
                 if (soft.weight > 0) {
                     next.add(soft);
+                } else {
+                    indexSoft(soft, false);
                 }
                 next.add(soft.relaxed);
                 soft.inCore = false;
@@ -843,6 +838,15 @@ public final class OptimisationProblem<R> {
         } catch (ContradictionException e) {
             throw new IllegalStateException("A clause over fresh variables cannot be contradictory", e);
         }
+    }
+
+    /** Enters {@code soft} in {@link #softByVar}, or takes it out. */
+    private void indexSoft(Soft soft, boolean in) {
+        int v = Math.abs(soft.assumption);
+        if (v >= softByVar.length) {
+            softByVar = Arrays.copyOf(softByVar, Math.max(v + 1, 2 * softByVar.length));
+        }
+        softByVar[v] = in ? soft : null;
     }
 
     private boolean sat(IVecInt assumptions) throws TimeoutException {
