@@ -386,11 +386,7 @@ public final class OptimisationProblem<R> {
         for (int c : k.negative) {
             lits.push(-candidateVar[c]);
         }
-        try {
-            solver.addClause(lits);
-        } catch (ContradictionException e) {
-            contradiction = true;
-        }
+        addOrContradict(lits);
     }
 
     /** Requires at least one of {@code anyOf} to be chosen (for example a root requirement). */
@@ -571,11 +567,7 @@ public final class OptimisationProblem<R> {
             for (int n : k.negative) {
                 clause.push(-candidateVar[n]);
             }
-            try {
-                solver.addClause(clause);
-            } catch (ContradictionException e) {
-                contradiction = true;
-            }
+            addOrContradict(clause);
         }
     }
 
@@ -829,6 +821,15 @@ public final class OptimisationProblem<R> {
             } catch (ContradictionException e) {
                 throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
             }
+        }
+    }
+
+    /** Gives the solver a clause of the problem; one that contradicts the clauses so far makes it unsatisfiable. */
+    private void addOrContradict(VecInt clause) {
+        try {
+            solver.addClause(clause);
+        } catch (ContradictionException e) {
+            contradiction = true;
         }
     }
 
