@@ -148,6 +148,8 @@ public final class OptimisationProblem<R> {
     /** {@link #softs} by the variable of their assumption (see {@link #indexSoft}). */
     private Soft[] softByVar = new Soft[0];
     private long lowerBound;
+    /** Where the next call's assumptions start in {@link #softs}: just after the last core found (see {@link #optimise}). */
+    private int rotation;
     /** Candidates below this number have their soft clauses in {@link #softs}. */
     private int softScanned;
     /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
@@ -677,6 +679,8 @@ public final class OptimisationProblem<R> {
         long weight;
         /** Marks the clauses of the core being relaxed. */
         boolean inCore;
+        /** The package of an original soft clause's candidate (orders them, see {@link #addNewSofts}). */
+        int pkg;
         /** While relaxing a core: this clause's relaxed copy. */
         Soft relaxed;
 
@@ -689,15 +693,103 @@ public final class OptimisationProblem<R> {
 
     /**
      * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
-     * weighted by its rank.
+     * weighted by its rank; the new ones of different packages are ordered by {@link #linkedOrder()}.
      */
     private void addNewSofts() {
+        int from = softs.size();
+        int firstPackage = -1;
+        boolean several = false;
         for (; softScanned < candidates; softScanned++) {
             int c = softScanned;
-            if (packages.get(candidatePackage[c]).tier == Tier.DIRECT && candidateRank[c] > 0) {
+            int p = candidatePackage[c];
+            if (packages.get(p).tier == Tier.DIRECT && candidateRank[c] > 0) {
                 Soft soft = new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]);
+                soft.pkg = p;
                 softs.add(soft);
                 indexSoft(soft, true);
+                several |= firstPackage >= 0 && p != firstPackage;
+                firstPackage = p;
+            }
+        }
+        if (several) {
+            int[] position = linkedOrder();
+            List<Soft> fresh = softs.subList(from, softs.size());
+            // stable: a package's candidates keep their order
+            fresh.sort(java.util.Comparator.comparingInt(soft -> position[soft.pkg]));
+        }
+    }
+
+    /**
+     * For each package, its place in a depth-first walk over the packages, from each direct package in turn (by
+     * number), two packages being linked when a clause names candidates of both: packages that clauses tie
+     * together come close together. Level 1 assumes its soft clauses in this order of their packages (see
+     * {@link #optimise}); packages the walk does not reach come last.
+     */
+    private int[] linkedOrder() {
+        int n = packages.size();
+        // the links, as adjacency arrays: each clause links its packages in a chain (enough for the walk to
+        // reach one from another), counted first, then filled
+        int[] degree = new int[n + 1];
+        forEachLink((a, b) -> {
+            degree[a]++;
+            degree[b]++;
+        });
+        int[] start = new int[n + 1];
+        for (int p = 0; p < n; p++) {
+            start[p + 1] = start[p] + degree[p];
+        }
+        int[] fill = Arrays.copyOf(start, n);
+        int[] links = new int[start[n]];
+        forEachLink((a, b) -> {
+            links[fill[a]++] = b;
+            links[fill[b]++] = a;
+        });
+        int[] position = new int[n];
+        Arrays.fill(position, Integer.MAX_VALUE);
+        int next = 0;
+        int[] stack = new int[links.length + 1];
+        for (int root = 0; root < n; root++) {
+            if (packages.get(root).tier != Tier.DIRECT || position[root] != Integer.MAX_VALUE) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = root;
+            while (top > 0) {
+                int p = stack[--top];
+                if (position[p] != Integer.MAX_VALUE) {
+                    continue;
+                }
+                position[p] = next++;
+                for (int i = start[p + 1] - 1; i >= start[p]; i--) { // pushed last first: visited in order
+                    if (position[links[i]] == Integer.MAX_VALUE) {
+                        stack[top++] = links[i];
+                    }
+                }
+            }
+        }
+        return position;
+    }
+
+    /** Two packages a clause names. */
+    @FunctionalInterface
+    private interface Link {
+        void accept(int a, int b);
+    }
+
+    /** Calls {@code link} for each two packages a clause names one after the other (candidates in clause order). */
+    private void forEachLink(Link link) {
+        for (Clause<R> k : clauses) {
+            int previous = -1;
+            for (int[] side : new int[][] {k.negative, k.positive}) {
+                for (int c : side) {
+                    int p = candidatePackage[c];
+                    if (p != previous) {
+                        if (previous >= 0) {
+                            link.accept(previous, p);
+                        }
+                        previous = p;
+                    }
+                }
             }
         }
     }
@@ -713,6 +805,14 @@ public final class OptimisationProblem<R> {
      * optimum is close to the most preferred choice, which is the common case; a linear search on a
      * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
      *
+     * <p>Sat4j assumes the assumptions one after another and stops at the first that fails, so an unsatisfiable
+     * call costs about the assumptions it propagates up to that one. The soft clauses are kept in an order that
+     * puts those of packages tied by clauses together (see {@link #addNewSofts}), and each call starts just after
+     * the last clause of the previous core, wrapping around: independent conflicts (two direct requirements that
+     * each need an old version of their own dependency) are then found one after another, each for about the
+     * price of its own clauses, where starting from the front again each time would propagate every clause
+     * before the next conflict again. The order changes which core a call finds, never whether it finds one.
+     *
      * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model (the model of
      * the last call, which assumed them all), and {@code lowerBound} the optimum.
      *
@@ -726,9 +826,16 @@ public final class OptimisationProblem<R> {
      */
     private boolean optimise() throws TimeoutException {
         while (true) {
-            VecInt assumptions = new VecInt(softs.size());
-            for (Soft soft : softs) {
-                assumptions.push(soft.assumption);
+            int n = softs.size();
+            if (rotation >= n) {
+                rotation = 0;
+            }
+            VecInt assumptions = new VecInt(n);
+            for (int i = rotation; i < n; i++) {
+                assumptions.push(softs.get(i).assumption);
+            }
+            for (int i = 0; i < rotation; i++) {
+                assumptions.push(softs.get(i).assumption);
             }
             List<Soft> core = new ArrayList<>();
             boolean sat = sat(assumptions);
@@ -762,10 +869,19 @@ public final class OptimisationProblem<R> {
                 min = Math.min(min, soft.weight);
             }
             lowerBound += min;
+            // the next call starts after the core's last clause in this call's order
+            int last = -1;
+            for (int i = 1; last < 0; i++) {
+                int j = (rotation - i + n) % n;
+                if (softs.get(j).inCore) {
+                    last = j;
+                }
+            }
             if (core.size() == 1) {
                 core.get(0).inCore = false;
-                softs.remove(core.get(0)); // it cannot hold: its whole weight is paid, nothing to relax
+                softs.remove(last); // it cannot hold: its whole weight is paid, nothing to relax
                 indexSoft(core.get(0), false);
+                rotation = last;
                 continue;
             }
             VecInt blocking = new VecInt(core.size());
@@ -785,7 +901,8 @@ public final class OptimisationProblem<R> {
             }
             // each clause of the core is followed by its relaxed copy, and dropped when its weight is spent
             List<Soft> next = new ArrayList<>(softs.size() + core.size());
-            for (Soft soft : softs) {
+            for (int i = 0; i < n; i++) {
+                Soft soft = softs.get(i);
                 if (!soft.inCore) {
                     next.add(soft);
                     continue;
@@ -796,6 +913,9 @@ public final class OptimisationProblem<R> {
                     indexSoft(soft, false);
                 }
                 next.add(soft.relaxed);
+                if (i == last) {
+                    rotation = next.size();
+                }
                 soft.inCore = false;
                 soft.relaxed = null;
             }
