@@ -30,9 +30,9 @@ import org.sat4j.specs.TimeoutException;
  * also <em>minimal</em>: every chosen candidate is reachable from a root clause through the clauses of chosen
  * candidates, and no chosen candidate can be dropped on its own with every constraint still holding.
  *
- * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (weighted Fu–Malik,
- * see {@link #optimise}), whose last call is satisfiable under its final soft clauses: the models of that call
- * are exactly the level-1 optima. Level 2 (the ranks of the transitive packages in key order, compared
+ * <p>Level 1 (the sum of the direct ranks) is optimised with a core-guided MaxSAT algorithm (OLL, weighted, see
+ * {@link #optimise}), whose last call is satisfiable under its final soft literals: the models of that call are
+ * exactly the level-1 optima. Level 2 (the ranks of the transitive packages in key order, compared
  * lexicographically) is settled by that same call: each transitive package has an order encoding ("rank &gt;= 1",
  * "rank &gt;= 2", ..., each implied by the candidates of that rank or more; the same variables as the ladder that
  * encodes its at-most-one, see {@link #addPackage} and {@link #atLeast}), and every call of level 1 decides
@@ -48,8 +48,8 @@ import org.sat4j.specs.TimeoutException;
  * of its own clauses and never raises a rank, so every constraint keeps holding and the solution stays optimal.
  *
  * <p>One solver serves every call: constraints added between calls (see <em>Lazy expansion</em>) only add
- * clauses, so clauses it learned stay valid. Level 1's relaxation (cores, blocking variables, lower bound) is
- * kept from one call to the next, so a round whose new constraints create no new core costs one SAT call.
+ * clauses, so clauses it learned stay valid. Level 1's reformulation (soft literals, counted cores, lower bound)
+ * is kept from one call to the next, so a round whose new constraints create no new core costs one SAT call.
  *
  * <h2>Lazy expansion</h2>
  * {@link #solveLazily(Expander)} lets the caller add the dependencies of a candidate only when a solution
@@ -143,14 +143,14 @@ public final class OptimisationProblem<R> {
     private final BitSet expanded = new BitSet();
     private boolean contradiction;
     private int nextVar = 1;
-    /** Level 1's relaxation, kept across calls of {@link #solve()} (see {@link #optimise}). */
+    /** Level 1's soft literals, kept across calls of {@link #solve()} (see {@link #optimise}). */
     private final List<Soft> softs = new ArrayList<>();
     /** {@link #softs} by the variable of their assumption (see {@link #indexSoft}). */
     private Soft[] softByVar = new Soft[0];
     private long lowerBound;
     /** Where the next call's assumptions start in {@link #softs}: just after the last core found (see {@link #optimise}). */
     private int rotation;
-    /** Candidates below this number have their soft clauses in {@link #softs}. */
+    /** Candidates below this number have their soft literals in {@link #softs}. */
     private int softScanned;
     /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
     private int bounded;
@@ -670,29 +670,47 @@ public final class OptimisationProblem<R> {
     }
 
     /**
-     * A soft clause of level 1: violating it costs {@code weight}. It is enforced by assuming {@code assumption}:
-     * the negated candidate itself for an original soft clause, a selector guarding the clause for a relaxed one.
+     * A soft literal of level 1: it should hold, and its negation costs {@code weight}. It is enforced by assuming
+     * it: "not chosen" for a direct candidate, "no more than {@code bound - 1} of them" for a {@link Sum}'s output.
      */
     private static final class Soft {
+        /** The literal assumed. */
         final int assumption;
-        final int[] clause;
         long weight;
-        /** Marks the clauses of the core being relaxed. */
+        /** The sum whose output this is, and the output's bound; null for a direct candidate's. */
+        final Sum sum;
+        final int bound;
+        /** Marks the soft literals of the core being processed. */
         boolean inCore;
-        /** The package of an original soft clause's candidate (orders them, see {@link #addNewSofts}). */
+        /** The package of a direct candidate's soft literal (orders them, see {@link #addNewSofts}). */
         int pkg;
-        /** While relaxing a core: this clause's relaxed copy. */
-        Soft relaxed;
 
-        Soft(int assumption, int[] clause, long weight) {
+        Soft(int assumption, long weight, Sum sum, int bound) {
             this.assumption = assumption;
-            this.clause = clause;
             this.weight = weight;
+            this.sum = sum;
+            this.bound = bound;
         }
     }
 
     /**
-     * Adds the soft clauses of level 1 for candidates added since the last call: "direct candidate not chosen",
+     * The soft literals of one core, counted: output {@code k} is a variable that must be true when {@code k} or
+     * more of them are false (see {@link #optimise}).
+     */
+    private static final class Sum {
+        /** The negations of the core's soft literals. */
+        final int[] violated;
+        /** The output variable for each bound, 0 until created. */
+        final int[] outputs;
+
+        Sum(int[] violated) {
+            this.violated = violated;
+            this.outputs = new int[violated.length + 1];
+        }
+    }
+
+    /**
+     * Adds the soft literals of level 1 for candidates added since the last call: "direct candidate not chosen",
      * weighted by its rank; the new ones of different packages are ordered by {@link #linkedOrder()}.
      */
     private void addNewSofts() {
@@ -703,7 +721,7 @@ public final class OptimisationProblem<R> {
             int c = softScanned;
             int p = candidatePackage[c];
             if (packages.get(p).tier == Tier.DIRECT && candidateRank[c] > 0) {
-                Soft soft = new Soft(-candidateVar[c], new int[] {-candidateVar[c]}, candidateRank[c]);
+                Soft soft = new Soft(-candidateVar[c], candidateRank[c], null, 0);
                 soft.pkg = p;
                 softs.add(soft);
                 indexSoft(soft, true);
@@ -722,7 +740,7 @@ public final class OptimisationProblem<R> {
     /**
      * For each package, its place in a depth-first walk over the packages, from each direct package in turn (by
      * number), two packages being linked when a clause names candidates of both: packages that clauses tie
-     * together come close together. Level 1 assumes its soft clauses in this order of their packages (see
+     * together come close together. Level 1 assumes its soft literals in this order of their packages (see
      * {@link #optimise}); packages the walk does not reach come last.
      */
     private int[] linkedOrder() {
@@ -795,32 +813,44 @@ public final class OptimisationProblem<R> {
     }
 
     /**
-     * Weighted Fu–Malik (core-guided MaxSAT): assumes every soft clause; while that is unsatisfiable, takes the
-     * core (the soft clauses among Sat4j's failed assumptions), adds its smallest weight to the lower bound and
-     * relaxes each clause of the core with a fresh blocking variable, exactly one of which may be true (a clause
-     * heavier than the smallest weight is split: the remainder stays unrelaxed). A core of one clause means the
-     * clause cannot hold at all; it is dropped. When the assumptions become satisfiable, the model violates soft
-     * clauses of total weight equal to the lower bound, which no solution can beat: the model is optimal for the
-     * level. Each core is a plain resolution proof of one unit of cost, so optimality is cheap to prove when the
-     * optimum is close to the most preferred choice, which is the common case; a linear search on a
-     * pseudo-Boolean bound has to refute "sum &lt; optimum" in one proof, which resolution finds hard.
+     * Core-guided MaxSAT with counted cores (the OLL algorithm, weighted as in RC2): assumes every soft literal;
+     * while that is unsatisfiable, takes the core (the soft literals among Sat4j's failed assumptions: at least one
+     * of them must be false), adds its smallest weight {@code m} to the lower bound and takes {@code m} off the
+     * weight of each of its literals (one whose weight is spent is no longer assumed). What the core's literals
+     * cost beyond that one unit is then counted by a new {@link Sum} over them: its output 2, true whenever two or
+     * more of them are false, becomes a soft literal ("not output 2") of weight {@code m}; and when a later core
+     * holds a sum's output {@code k}, the sum's output {@code k + 1} gains the weight that core takes off output
+     * {@code k}. A core of one literal means it cannot hold at all: its weight is paid and it is no longer assumed.
+     * When the assumptions become satisfiable, the model's cost is the lower bound, which no solution can beat:
+     * the model is optimal for the level, and the models of that last call are exactly the level's optima (an
+     * optimum has cost equal to the lower bound, so it makes every soft literal of the reformulation hold). Each
+     * core is a plain resolution proof of one unit of cost, so optimality is cheap to prove when the optimum is
+     * close to the most preferred choice, which is the common case; a linear search on a pseudo-Boolean bound has
+     * to refute "sum &lt; optimum" in one proof, which resolution finds hard.
+     *
+     * <p>An output {@code o} of bound {@code k} over {@code n} literals is the pseudo-Boolean constraint
+     * "{@code (n - k + 1) * not o} plus the number of false literals is at most {@code n}": with {@code o} false,
+     * at most {@code k - 1} are false; with {@code o} true, nothing. So {@code o} is forced true by {@code k}
+     * false literals, and may be true otherwise, which only costs more. A core adds one variable and one
+     * constraint, where relaxing each of its literals with a variable of its own (Fu–Malik) adds two variables,
+     * a clause and an assumption per literal, and every later call pays for those assumptions again.
      *
      * <p>Sat4j assumes the assumptions one after another and stops at the first that fails, so an unsatisfiable
-     * call costs about the assumptions it propagates up to that one. The soft clauses are kept in an order that
+     * call costs about the assumptions it propagates up to that one. The soft literals are kept in an order that
      * puts those of packages tied by clauses together (see {@link #addNewSofts}), and each call starts just after
-     * the last clause of the previous core, wrapping around: independent conflicts (two direct requirements that
+     * the last literal of the previous core, wrapping around: independent conflicts (two direct requirements that
      * each need an old version of their own dependency) are then found one after another, each for about the
-     * price of its own clauses, where starting from the front again each time would propagate every clause
+     * price of its own literals, where starting from the front again each time would propagate every literal
      * before the next conflict again. The order changes which core a call finds, never whether it finds one.
      *
-     * <p>On return {@code softs} holds the final soft clauses, all satisfied by the solver's model (the model of
-     * the last call, which assumed them all), and {@code lowerBound} the optimum.
+     * <p>On return {@code softs} holds the final soft literals, all true in the solver's model (the model of the
+     * last call, which assumed them all), and {@code lowerBound} the optimum.
      *
-     * <p>The relaxation is kept from one call to the next: every transformation above preserves, for each
-     * assignment satisfying the hard constraints, "original cost = lower bound + relaxed cost", and that stays
-     * true when hard constraints are added (an assignment satisfying more constraints satisfies the old ones)
-     * and when soft clauses are added (their cost adds to both sides). So a later call starts from the cores
-     * already found and only looks for new ones.
+     * <p>The reformulation is kept from one call to the next: every step above preserves, for each assignment
+     * satisfying the hard constraints (with each output true exactly when its count is reached), "original cost =
+     * lower bound + reformulated cost", and that stays true when hard constraints are added (an assignment
+     * satisfying more constraints satisfies the old ones) and when soft literals are added (their cost adds to
+     * both sides). So a later call starts from the cores already found and only looks for new ones.
      *
      * @return false when the hard constraints are unsatisfiable
      */
@@ -855,7 +885,7 @@ public final class OptimisationProblem<R> {
                 if (!sat(new VecInt())) {
                     return false; // the hard constraints alone are unsatisfiable
                 }
-                // Sat4j gave no usable core; fall back to every soft clause (still a core, only larger)
+                // Sat4j gave no usable core; fall back to every soft literal (still a core, only larger)
                 for (Soft soft : softs) {
                     soft.inCore = true;
                     core.add(soft);
@@ -869,7 +899,7 @@ public final class OptimisationProblem<R> {
                 min = Math.min(min, soft.weight);
             }
             lowerBound += min;
-            // the next call starts after the core's last clause in this call's order
+            // the next call starts after the core's last literal in this call's order
             int last = -1;
             for (int i = 1; last < 0; i++) {
                 int j = (rotation - i + n) % n;
@@ -877,71 +907,78 @@ public final class OptimisationProblem<R> {
                     last = j;
                 }
             }
-            if (core.size() == 1) {
-                core.get(0).inCore = false;
-                softs.remove(last); // it cannot hold: its whole weight is paid, nothing to relax
-                indexSoft(core.get(0), false);
-                rotation = last;
-                continue;
-            }
-            VecInt blocking = new VecInt(core.size());
+            // the outputs the core brings: the next output of each sum it holds an output of, and output 2 of
+            // a new sum over the core, each inserted after the core's last literal with the weight m
+            List<Soft> added = new ArrayList<>();
             for (Soft soft : core) {
-                int b = nextVar++;
-                int sel = nextVar++;
-                declareVars();
-                blocking.push(b);
-                int[] relaxed = Arrays.copyOf(soft.clause, soft.clause.length + 1);
-                relaxed[soft.clause.length] = b;
-                VecInt guarded = new VecInt(relaxed);
-                guarded.push(-sel);
-                addHard(guarded);
-                soft.relaxed = new Soft(sel, relaxed, min);
-                indexSoft(soft.relaxed, true);
-                soft.weight -= min;
+                if (soft.sum != null && soft.bound < soft.sum.violated.length) {
+                    output(soft.sum, soft.bound + 1, min, added);
+                }
             }
-            // each clause of the core is followed by its relaxed copy, and dropped when its weight is spent
-            List<Soft> next = new ArrayList<>(softs.size() + core.size());
+            if (core.size() > 1) {
+                int[] violated = new int[core.size()];
+                for (int i = 0; i < violated.length; i++) {
+                    violated[i] = -core.get(i).assumption;
+                }
+                output(new Sum(violated), 2, min, added);
+            }
+            List<Soft> next = new ArrayList<>(n + added.size());
             for (int i = 0; i < n; i++) {
                 Soft soft = softs.get(i);
-                if (!soft.inCore) {
-                    next.add(soft);
-                    continue;
+                if (soft.inCore) {
+                    soft.inCore = false;
+                    soft.weight -= min;
                 }
                 if (soft.weight > 0) {
                     next.add(soft);
                 } else {
                     indexSoft(soft, false);
                 }
-                next.add(soft.relaxed);
                 if (i == last) {
+                    next.addAll(added);
                     rotation = next.size();
                 }
-                soft.inCore = false;
-                soft.relaxed = null;
             }
             softs.clear();
             softs.addAll(next);
-            VecInt atLeastOne = new VecInt(blocking.size());
-            blocking.copyTo(atLeastOne);
-            addHard(atLeastOne);
-            if (blocking.size() <= 4) {
-                // pairwise clauses, which propagate as the constraint below does, without its allocation
-                for (int i = 0; i < blocking.size(); i++) {
-                    for (int j = i + 1; j < blocking.size(); j++) {
-                        addHard(new VecInt(new int[] {-blocking.get(i), -blocking.get(j)}));
-                    }
-                }
-                continue;
+        }
+    }
+
+    /**
+     * Raises the weight of the soft literal "not output {@code k}" of {@code sum} by {@code weight}; when it is not
+     * assumed, creates it with that weight (and the output with its constraint, see {@link #optimise}, the first
+     * time) and adds it to {@code added}.
+     */
+    private void output(Sum sum, int k, long weight, List<Soft> added) {
+        int o = sum.outputs[k];
+        if (o != 0) {
+            Soft soft = o < softByVar.length ? softByVar[o] : null;
+            if (soft != null) {
+                soft.weight += weight;
+                return;
             }
+        } else {
+            o = nextVar++;
+            declareVars();
+            sum.outputs[k] = o;
+            int n = sum.violated.length;
+            VecInt lits = new VecInt(n + 1);
+            VecInt coefficients = new VecInt(n + 1);
+            for (int v : sum.violated) {
+                lits.push(v);
+                coefficients.push(1);
+            }
+            lits.push(-o);
+            coefficients.push(n - k + 1);
             try {
-                // one cardinality constraint, which propagates better than a ladder of clauses over the large
-                // cores of packages walked down version by version (its construction allocates an array over
-                // every variable, but such cores are few)
-                solver.addAtMost(blocking, 1);
+                solver.addAtMost(lits, coefficients, n);
             } catch (ContradictionException e) {
-                throw new IllegalStateException("Fresh blocking variables cannot be contradictory", e);
+                throw new IllegalStateException("A constraint with a fresh variable cannot be contradictory", e);
             }
         }
+        Soft soft = new Soft(-o, weight, sum, k);
+        indexSoft(soft, true);
+        added.add(soft);
     }
 
     /** Gives the solver a clause of the problem; one that contradicts the clauses so far makes it unsatisfiable. */
