@@ -144,7 +144,7 @@ public final class OptimisationProblem<R> {
     private boolean contradiction;
     private int nextVar = 1;
     /** Level 1's soft literals, kept across calls of {@link #solve()} (see {@link #optimise}). */
-    private final List<Soft> softs = new ArrayList<>();
+    private final SoftList softs = new SoftList();
     /** {@link #softs} by the variable of their assumption (see {@link #indexSoft}). */
     private Soft[] softByVar = new Soft[0];
     private long lowerBound;
@@ -693,6 +693,52 @@ public final class OptimisationProblem<R> {
         }
     }
 
+    /** The soft literals in the order they are assumed, with their literals alongside for building assumptions. */
+    private static final class SoftList {
+        private Soft[] items = new Soft[16];
+        private int[] literals = new int[16];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        Soft get(int i) {
+            return items[i];
+        }
+
+        /** Inserts {@code more} at place {@code at}, in order. */
+        void insert(int at, List<Soft> more) {
+            int k = more.size();
+            if (size + k > items.length) {
+                int capacity = Math.max(size + k, 2 * items.length);
+                items = Arrays.copyOf(items, capacity);
+                literals = Arrays.copyOf(literals, capacity);
+            }
+            System.arraycopy(items, at, items, at + k, size - at);
+            System.arraycopy(literals, at, literals, at + k, size - at);
+            for (int i = 0; i < k; i++) {
+                items[at + i] = more.get(i);
+                literals[at + i] = more.get(i).assumption;
+            }
+            size += k;
+        }
+
+        void remove(int at) {
+            System.arraycopy(items, at + 1, items, at, size - at - 1);
+            System.arraycopy(literals, at + 1, literals, at, size - at - 1);
+            items[--size] = null;
+        }
+
+        /** Every literal, from place {@code from} to the end and then from the start. */
+        VecInt assumptions(int from) {
+            int[] out = new int[size];
+            System.arraycopy(literals, from, out, 0, size - from);
+            System.arraycopy(literals, 0, out, size - from, from);
+            return new VecInt(out);
+        }
+    }
+
     /**
      * The soft literals of one core, counted: output {@code k} is a variable that must be true when {@code k} or
      * more of them are false (see {@link #optimise}).
@@ -714,7 +760,7 @@ public final class OptimisationProblem<R> {
      * weighted by its rank; the new ones of different packages are ordered by {@link #linkedOrder()}.
      */
     private void addNewSofts() {
-        int from = softs.size();
+        List<Soft> fresh = new ArrayList<>();
         int firstPackage = -1;
         boolean several = false;
         for (; softScanned < candidates; softScanned++) {
@@ -723,7 +769,7 @@ public final class OptimisationProblem<R> {
             if (packages.get(p).tier == Tier.DIRECT && candidateRank[c] > 0) {
                 Soft soft = new Soft(-candidateVar[c], candidateRank[c], null, 0);
                 soft.pkg = p;
-                softs.add(soft);
+                fresh.add(soft);
                 indexSoft(soft, true);
                 several |= firstPackage >= 0 && p != firstPackage;
                 firstPackage = p;
@@ -731,10 +777,10 @@ public final class OptimisationProblem<R> {
         }
         if (several) {
             int[] position = linkedOrder();
-            List<Soft> fresh = softs.subList(from, softs.size());
             // stable: a package's candidates keep their order
             fresh.sort(java.util.Comparator.comparingInt(soft -> position[soft.pkg]));
         }
+        softs.insert(softs.size(), fresh);
     }
 
     /**
@@ -860,15 +906,8 @@ public final class OptimisationProblem<R> {
             if (rotation >= n) {
                 rotation = 0;
             }
-            VecInt assumptions = new VecInt(n);
-            for (int i = rotation; i < n; i++) {
-                assumptions.push(softs.get(i).assumption);
-            }
-            for (int i = 0; i < rotation; i++) {
-                assumptions.push(softs.get(i).assumption);
-            }
             List<Soft> core = new ArrayList<>();
-            boolean sat = sat(assumptions);
+            boolean sat = sat(softs.assumptions(rotation));
             IVecInt explanation = sat ? null : solver.unsatExplanation();
             for (int i = 0; explanation != null && i < explanation.size(); i++) {
                 int lit = explanation.get(i);
@@ -886,9 +925,9 @@ public final class OptimisationProblem<R> {
                     return false; // the hard constraints alone are unsatisfiable
                 }
                 // Sat4j gave no usable core; fall back to every soft literal (still a core, only larger)
-                for (Soft soft : softs) {
-                    soft.inCore = true;
-                    core.add(soft);
+                for (int i = 0; i < n; i++) {
+                    softs.get(i).inCore = true;
+                    core.add(softs.get(i));
                 }
                 if (core.isEmpty()) {
                     throw new IllegalStateException("Satisfiable, yet unsatisfiable under no assumption");
@@ -899,14 +938,16 @@ public final class OptimisationProblem<R> {
                 min = Math.min(min, soft.weight);
             }
             lowerBound += min;
-            // the next call starts after the core's last literal in this call's order
-            int last = -1;
-            for (int i = 1; last < 0; i++) {
-                int j = (rotation - i + n) % n;
+            // where the core's literals are, found in this call's order (they are early in it when the order
+            // works); the next call starts after the last of them
+            int[] at = new int[core.size()];
+            for (int i = 0, found = 0; found < at.length; i++) {
+                int j = rotation + i < n ? rotation + i : rotation + i - n;
                 if (softs.get(j).inCore) {
-                    last = j;
+                    at[found++] = j;
                 }
             }
+            int last = at[at.length - 1];
             // the outputs the core brings: the next output of each sum it holds an output of, and output 2 of
             // a new sum over the core, each inserted after the core's last literal with the weight m
             List<Soft> added = new ArrayList<>();
@@ -922,25 +963,26 @@ public final class OptimisationProblem<R> {
                 }
                 output(new Sum(violated), 2, min, added);
             }
-            List<Soft> next = new ArrayList<>(n + added.size());
-            for (int i = 0; i < n; i++) {
-                Soft soft = softs.get(i);
-                if (soft.inCore) {
-                    soft.inCore = false;
-                    soft.weight -= min;
-                }
-                if (soft.weight > 0) {
-                    next.add(soft);
-                } else {
+            for (Soft soft : core) {
+                soft.inCore = false;
+                soft.weight -= min;
+            }
+            softs.insert(last + 1, added);
+            rotation = last + 1 + added.size();
+            // the core's spent literals are no longer assumed (removed from the highest place down; those after
+            // the insertion moved up by its size)
+            Arrays.sort(at);
+            for (int i = at.length - 1; i >= 0; i--) {
+                int place = at[i] > last ? at[i] + added.size() : at[i];
+                Soft soft = softs.get(place);
+                if (soft.weight == 0) {
+                    softs.remove(place);
                     indexSoft(soft, false);
-                }
-                if (i == last) {
-                    next.addAll(added);
-                    rotation = next.size();
+                    if (place < rotation) {
+                        rotation--;
+                    }
                 }
             }
-            softs.clear();
-            softs.addAll(next);
         }
     }
 
