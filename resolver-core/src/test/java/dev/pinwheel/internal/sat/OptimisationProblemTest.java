@@ -175,6 +175,34 @@ class OptimisationProblemTest {
         assertEquals(new Objective(2, List.of(0)), ((Outcome.Optimum<String>) p.solve()).objective());
     }
 
+    /**
+     * Two direct packages of four versions where every pair of ranks summing to less than {@code k} conflicts:
+     * the optimum costs {@code k}, which level 1 reaches through cores over the counting outputs of earlier cores
+     * ("two or more of these", then three, ...), and again after conflicts are added between calls, which starts
+     * from the cores already counted.
+     */
+    @Test
+    void solve_countsCoresAgainAcrossCalls() {
+        OptimisationProblem<String> p = OptimisationProblem.create(10_000);
+        int a = p.addPackage(Tier.DIRECT, new int[] {0, 1, 2, 3, 4}, "one a");
+        int b = p.addPackage(Tier.DIRECT, new int[] {0, 1, 2, 3, 4}, "one b");
+        p.requireAny(new int[] {a, a + 1, a + 2, a + 3, a + 4}, "root a");
+        p.requireAny(new int[] {b, b + 1, b + 2, b + 3, b + 4}, "root b");
+        int added = 0;
+        for (int k = 1; k <= 5; k++) {
+            for (; added < k; added++) {
+                for (int i = 0; i <= added; i++) {
+                    p.conflict(new int[] {a + i, b + added - i}, "ranks " + i + " and " + (added - i));
+                }
+            }
+            Outcome.Optimum<String> o = (Outcome.Optimum<String>) p.solve();
+            assertEquals(k, o.objective().direct(), "after conflicts below " + k);
+            int ra = o.chosen().get(0) - a;
+            int rb = o.chosen().get(1) - b;
+            assertEquals(k, ra + rb, "chosen " + o.chosen());
+        }
+    }
+
     @Test
     void solve_pigeonholeRunsOutOfBudget() {
         int holes = 9;
