@@ -150,6 +150,9 @@ public final class OptimisationProblem<R> {
     private long lowerBound;
     /** Where the next call's assumptions start in {@link #softs}: just after the last core found (see {@link #optimise}). */
     private int rotation;
+    /** The links between packages that clauses make, as pairs (see {@link #linkedOrder}), and their number. */
+    private int[] linked = new int[64];
+    private int links;
     /** Candidates below this number have their soft literals in {@link #softs}. */
     private int softScanned;
     /** Clauses below this index have had their rank bounds added (see {@link #addRankBounds}). */
@@ -425,6 +428,14 @@ public final class OptimisationProblem<R> {
             return; // a tautology, for example a self-dependency: always satisfied
         }
         group(reason);
+        // the packages it names, linked in a chain (see linkedOrder)
+        int previous = -1;
+        for (int c : neg) {
+            previous = link(previous, candidatePackage[c]);
+        }
+        for (int c : pos) {
+            previous = link(previous, candidatePackage[c]);
+        }
         // each package of the positive candidates: active down to its best one, and MARGIN more, once the
         // clauses added before the next call are all known (see flush), so that a package wakes once per call
         for (int i = 0; i < pos.length; ) {
@@ -791,27 +802,26 @@ public final class OptimisationProblem<R> {
      */
     private int[] linkedOrder() {
         int n = packages.size();
-        // the links, as adjacency arrays: each clause links its packages in a chain (enough for the walk to
-        // reach one from another), counted first, then filled
-        int[] degree = new int[n + 1];
-        forEachLink((a, b) -> {
-            degree[a]++;
-            degree[b]++;
-        });
+        // the links as adjacency arrays: counted, then filled
         int[] start = new int[n + 1];
+        for (int i = 0; i < 2 * links; i++) {
+            start[linked[i] + 1]++;
+        }
         for (int p = 0; p < n; p++) {
-            start[p + 1] = start[p] + degree[p];
+            start[p + 1] += start[p];
         }
         int[] fill = Arrays.copyOf(start, n);
-        int[] links = new int[start[n]];
-        forEachLink((a, b) -> {
-            links[fill[a]++] = b;
-            links[fill[b]++] = a;
-        });
+        int[] adjacent = new int[2 * links];
+        for (int i = 0; i < links; i++) {
+            int a = linked[2 * i];
+            int b = linked[2 * i + 1];
+            adjacent[fill[a]++] = b;
+            adjacent[fill[b]++] = a;
+        }
         int[] position = new int[n];
         Arrays.fill(position, Integer.MAX_VALUE);
         int next = 0;
-        int[] stack = new int[links.length + 1];
+        int[] stack = new int[adjacent.length + 1];
         for (int root = 0; root < n; root++) {
             if (packages.get(root).tier != Tier.DIRECT || position[root] != Integer.MAX_VALUE) {
                 continue;
@@ -825,8 +835,8 @@ public final class OptimisationProblem<R> {
                 }
                 position[p] = next++;
                 for (int i = start[p + 1] - 1; i >= start[p]; i--) { // pushed last first: visited in order
-                    if (position[links[i]] == Integer.MAX_VALUE) {
-                        stack[top++] = links[i];
+                    if (position[adjacent[i]] == Integer.MAX_VALUE) {
+                        stack[top++] = adjacent[i];
                     }
                 }
             }
@@ -834,28 +844,17 @@ public final class OptimisationProblem<R> {
         return position;
     }
 
-    /** Two packages a clause names. */
-    @FunctionalInterface
-    private interface Link {
-        void accept(int a, int b);
-    }
-
-    /** Calls {@code link} for each two packages a clause names one after the other (candidates in clause order). */
-    private void forEachLink(Link link) {
-        for (Clause<R> k : clauses) {
-            int previous = -1;
-            for (int[] side : new int[][] {k.negative, k.positive}) {
-                for (int c : side) {
-                    int p = candidatePackage[c];
-                    if (p != previous) {
-                        if (previous >= 0) {
-                            link.accept(previous, p);
-                        }
-                        previous = p;
-                    }
-                }
+    /** Notes a link from package {@code previous} (if any) to package {@code p} when they differ; returns p. */
+    private int link(int previous, int p) {
+        if (previous >= 0 && p != previous) {
+            if (2 * links + 2 > linked.length) {
+                linked = Arrays.copyOf(linked, 2 * linked.length);
             }
+            linked[2 * links] = previous;
+            linked[2 * links + 1] = p;
+            links++;
         }
+        return p;
     }
 
     /**
