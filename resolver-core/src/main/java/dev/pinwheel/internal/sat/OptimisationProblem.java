@@ -148,7 +148,7 @@ public final class OptimisationProblem<R> {
     /** {@link #softs} by the variable of their assumption (see {@link #indexSoft}). */
     private Soft[] softByVar = new Soft[0];
     private long lowerBound;
-    /** Where the next call's assumptions start in {@link #softs}: just after the last core found (see {@link #optimise}). */
+    /** Where the next call's assumptions start in {@link #softs}: after the last core found (see {@link #optimise}). */
     private int rotation;
     /** The links between packages that clauses make, as pairs (see {@link #linkedOrder}), and their number. */
     private int[] linked = new int[64];
@@ -693,14 +693,15 @@ public final class OptimisationProblem<R> {
         final int bound;
         /** Marks the soft literals of the core being processed. */
         boolean inCore;
-        /** The package of a direct candidate's soft literal (orders them, see {@link #addNewSofts}). */
-        int pkg;
+        /** The package of a direct candidate's soft literal (see {@link #addNewSofts}); -1 for an output. */
+        final int pkg;
 
-        Soft(int assumption, long weight, Sum sum, int bound) {
+        Soft(int assumption, long weight, Sum sum, int bound, int pkg) {
             this.assumption = assumption;
             this.weight = weight;
             this.sum = sum;
             this.bound = bound;
+            this.pkg = pkg;
         }
     }
 
@@ -778,8 +779,7 @@ public final class OptimisationProblem<R> {
             int c = softScanned;
             int p = candidatePackage[c];
             if (packages.get(p).tier == Tier.DIRECT && candidateRank[c] > 0) {
-                Soft soft = new Soft(-candidateVar[c], candidateRank[c], null, 0);
-                soft.pkg = p;
+                Soft soft = new Soft(-candidateVar[c], candidateRank[c], null, 0, p);
                 fresh.add(soft);
                 indexSoft(soft, true);
                 several |= firstPackage >= 0 && p != firstPackage;
@@ -1017,7 +1017,7 @@ public final class OptimisationProblem<R> {
                 throw new IllegalStateException("A constraint with a fresh variable cannot be contradictory", e);
             }
         }
-        Soft soft = new Soft(-o, weight, sum, k);
+        Soft soft = new Soft(-o, weight, sum, k, -1);
         indexSoft(soft, true);
         added.add(soft);
     }
